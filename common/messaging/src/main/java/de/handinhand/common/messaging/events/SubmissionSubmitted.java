@@ -1,0 +1,31 @@
+package de.handinhand.common.messaging.events;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Data of {@code handinhand.submission.submitted}: the complete entry as submitted, so the jury
+ * and the catalogue never need to call back. {@code version} counts submits; a consumer that has
+ * seen a higher version ignores a lower one. {@code fieldsOfAction} and {@code targetGroups} are
+ * the shared code lists of API.md, derived from the questionnaire (C26, C23) by the producer.
+ */
+public record SubmissionSubmitted(
+        UUID submissionId,
+        UUID callId,
+        String callKind,
+        int version,
+        String category,
+        String title,
+        String summary,
+        String description,
+        Map<String, Object> answers,
+        List<ProjectSnapshot> projects,
+        List<String> fieldsOfAction,
+        List<String> targetGroups,
+        Long requestedCents,
+        MunicipalityRef municipality,
+        Instant submittedAt,
+        boolean imported) {
+}

@@ -1,0 +1,42 @@
+package de.handinhand.common.messaging.outbox;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Settings of the outbox relay; every value can be set by environment variable (HANDINHAND_OUTBOX_...). */
+@ConfigMapping(prefix = "handinhand.outbox")
+public interface OutboxConfig {
+
+    /** CloudEvents {@code source} of the events this service emits. */
+    @WithDefault("/handinhand/${quarkus.application.name}")
+    String source();
+
+    /** Rows claimed per relay round. */
+    @WithDefault("200")
+    int batchSize();
+
+    /** How often the relay looks for rows when nothing woke it (other instances' writes, restarts). */
+    @WithDefault("1s")
+    Duration pollInterval();
+
+    /** How long the relay waits for Kafka to acknowledge a round before it gives the rows back. */
+    @WithDefault("30s")
+    Duration sendTimeout();
+
+    /** Upper bound of the pause between failed rounds while Kafka is unreachable. */
+    @WithDefault("5s")
+    Duration maxBackoff();
+
+    Relay relay();
+
+    interface Relay {
+
+        /**
+         * Build-time switch: a service that publishes events sets it to true; the relay beans and
+         * their Kafka channel exist only there.
+         */
+        @WithDefault("false")
+        boolean enabled();
+    }
+}

@@ -1,0 +1,211 @@
+package de.handinhand.common.web.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import de.handinhand.common.web.RequestIds;
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one exception-to-problem+json mapping every service uses. Deliberate failures
+ * ({@link ApiException}) keep their status and message; framework failures get a precise 4xx;
+ * anything unexpected is logged with its stack trace and answered with a 500 that reveals nothing.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response api(ApiException e) {
+        Response.ResponseBuilder builder = response(e.status(), e.slug(), e.title(), e.getMessage(), e.errors());
+        e.headers().forEach(builder::header);
+        return builder.build();
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e) {
+        return unauthenticated("A valid bearer token is required");
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        return unauthenticated("The bearer token is invalid or expired");
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationCompletion(AuthenticationCompletionException e) {
+        return unauthenticated("The bearer token is invalid or expired");
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e) {
+        return response(403, "forbidden", "Forbidden", "Your role does not allow this request", List.of()).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unrecognizedProperty(UnrecognizedPropertyException e) {
+        String field = path(e);
+        return response(400, "bad-request", "Bad request", "Unknown field '" + field + "'",
+                List.of(new FieldError(field, "is not a known field"))).build();
+    }
+
+    @ServerExceptionMapper
+    public Response invalidFormat(InvalidFormatException e) {
+        String field = path(e);
+        String expected = e.getTargetType() == null ? "another type" : describe(e.getTargetType());
+        return response(400, "bad-request", "Bad request",
+                "Field '" + field + "' has a value of the wrong type or format",
+                List.of(new FieldError(field, "must be " + expected))).build();
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        String field = path(e);
+        if (field.isEmpty()) {
+            return response(400, "malformed-json", "Bad request", "The request body is not the expected JSON document",
+                    List.of()).build();
+        }
+        String expected = e.getTargetType() == null ? "another type" : describe(e.getTargetType());
+        return response(400, "bad-request", "Bad request", "Field '" + field + "' has a value of the wrong type",
+                List.of(new FieldError(field, "must be " + expected))).build();
+    }
+
+    @ServerExceptionMapper
+    public Response jsonMapping(JsonMappingException e) {
+        String field = path(e);
+        return response(400, "bad-request", "Bad request", "The request body could not be read"
+                + (field.isEmpty() ? "" : " at field '" + field + "'"),
+                field.isEmpty() ? List.of() : List.of(new FieldError(field, "has an invalid value"))).build();
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e) {
+        String where = e.getLocation() == null ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        return response(400, "malformed-json", "Bad request", "The request body is not valid JSON" + where, List.of())
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        // The JSON body reader wraps parse errors; answer them like the unwrapped ones.
+        if (e.getCause() instanceof UnrecognizedPropertyException cause) {
+            return unrecognizedProperty(cause);
+        }
+        if (e.getCause() instanceof InvalidFormatException cause) {
+            return invalidFormat(cause);
+        }
+        if (e.getCause() instanceof MismatchedInputException cause) {
+            return mismatchedInput(cause);
+        }
+        if (e.getCause() instanceof JsonMappingException cause) {
+            return jsonMapping(cause);
+        }
+        if (e.getCause() instanceof JsonProcessingException cause) {
+            return malformedJson(cause);
+        }
+        Response original = e.getResponse();
+        int status = original == null ? 500 : original.getStatus();
+        if (status >= 500) {
+            LOG.error("Request failed", e);
+            return response(status, "internal", "Internal error", "The request could not be completed", List.of())
+                    .build();
+        }
+        String title = Response.Status.fromStatusCode(status) == null ? "Error"
+                : Response.Status.fromStatusCode(status).getReasonPhrase();
+        Response.ResponseBuilder builder = response(status, slugFor(status), title, detailFor(status, e), List.of());
+        if (original != null && original.getHeaderString("Allow") != null) {
+            builder.header("Allow", original.getHeaderString("Allow"));
+        }
+        return builder.build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        LOG.error("Unexpected failure", e);
+        return response(500, "internal", "Internal error", "The request could not be completed", List.of()).build();
+    }
+
+    private static Response unauthenticated(String detail) {
+        return response(401, "unauthorized", "Unauthorized", detail, List.of())
+                .header("WWW-Authenticate", "Bearer")
+                .build();
+    }
+
+    public static Response.ResponseBuilder response(int status, String slug, String title, String detail,
+            List<FieldError> errors) {
+        Problem problem = new Problem(Problem.type(slug), title, status, detail, null, RequestIds.current(), errors);
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem);
+    }
+
+    private static String slugFor(int status) {
+        return switch (status) {
+            case 400 -> "bad-request";
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 413 -> "payload-too-large";
+            case 415 -> "unsupported-media-type";
+            default -> "http-" + status;
+        };
+    }
+
+    private static String detailFor(int status, WebApplicationException e) {
+        return switch (status) {
+            case 404 -> "No resource at this path";
+            case 405 -> "This method is not allowed on this path";
+            case 406 -> "None of the accepted media types can be produced";
+            case 415 -> "This content type is not accepted here";
+            // Parameter conversion failures carry a useful message naming the parameter.
+            case 400 -> e.getMessage() == null || e.getMessage().startsWith("HTTP ") ? "The request is malformed"
+                    : e.getMessage();
+            default -> "The request cannot be served";
+        };
+    }
+
+    static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
+    }
+
+    private static String describe(Class<?> type) {
+        if (type.isEnum()) {
+            Object[] constants = type.getEnumConstants();
+            return "one of " + java.util.Arrays.stream(constants).map(Object::toString).collect(Collectors.joining(", "));
+        }
+        if (Number.class.isAssignableFrom(type) || type == int.class || type == long.class || type == double.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == java.time.Instant.class || type == java.time.OffsetDateTime.class) {
+            return "an ISO-8601 instant such as 2026-05-01T00:00:00Z";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "a date such as 2026-05-01";
+        }
+        if (type == java.util.UUID.class) {
+            return "a UUID";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        return "an object";
+    }
+}

@@ -1,0 +1,45 @@
+package de.handinhand.scoring.cases.mapping;
+
+import de.handinhand.common.messaging.events.SubmissionSubmitted;
+import de.handinhand.scoring.cases.JuryCase;
+import de.handinhand.scoring.cases.rest.CaseDetail;
+import de.handinhand.scoring.cases.rest.CaseSummary;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+public final class CaseMapper {
+
+    private CaseMapper() {
+    }
+
+    public static CaseSummary toSummary(JuryCase c) {
+        return new CaseSummary(c.id, c.submissionId, c.callId, c.municipalityId, c.municipalityName, c.kreisId,
+                c.bundesland, c.category, c.title, c.version, c.status, c.submittedAt, c.updatedAt);
+    }
+
+    public static CaseDetail toDetail(JuryCase c) {
+        return new CaseDetail(c.id, c.submissionId, c.callId, c.municipalityId, c.municipalityName, c.kreisId,
+                c.bundesland, c.category, c.title, c.summary, c.description, new LinkedHashMap<>(c.answers),
+                List.copyOf(c.projects), c.version, c.status, c.submittedAt, c.withdrawnAt, c.updatedAt);
+    }
+
+    /** Copies the submitted snapshot onto the case. */
+    public static void apply(SubmissionSubmitted s, JuryCase c) {
+        c.submissionId = s.submissionId();
+        c.callId = s.callId();
+        c.municipalityId = s.municipality().id();
+        c.municipalityName = s.municipality().name();
+        c.kreisId = s.municipality().kreisId();
+        c.bundesland = s.municipality().bundesland();
+        c.category = s.category();
+        c.title = s.title();
+        c.summary = s.summary();
+        c.description = s.description();
+        c.answers = s.answers() == null ? Map.of() : new LinkedHashMap<>(s.answers());
+        c.projects = s.projects() == null ? List.of()
+                : s.projects().stream().map(p -> (Map<String, Object>) new LinkedHashMap<>(p.answers())).toList();
+        c.version = s.version();
+        c.submittedAt = s.submittedAt();
+    }
+}

@@ -1,0 +1,22 @@
+package de.handinhand.scoring.cases.repository;
+
+import de.handinhand.scoring.cases.JuryCase;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class CaseRepository implements PanacheRepositoryBase<JuryCase, UUID> {
+
+    public Optional<JuryCase> findBySubmission(UUID submissionId) {
+        return find("submissionId", submissionId).firstResultOptional();
+    }
+
+    public PanacheQuery<JuryCase> byCall(UUID callId) {
+        Sort sort = Sort.ascending("category").and("municipalityName").and("id");
+        return callId == null ? findAll(sort) : find("callId", sort, callId);
+    }
+}

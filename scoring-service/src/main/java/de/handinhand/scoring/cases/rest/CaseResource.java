@@ -1,0 +1,47 @@
+package de.handinhand.scoring.cases.rest;
+
+import de.handinhand.common.web.Page;
+import de.handinhand.common.web.QueryParams;
+import de.handinhand.common.web.security.Roles;
+import de.handinhand.scoring.cases.service.CaseService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/scoring/cases")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Cases", description = "The jury's cases, one per submitted entry")
+public class CaseResource {
+
+    private final CaseService cases;
+
+    public CaseResource(CaseService cases) {
+        this.cases = cases;
+    }
+
+    @GET
+    @RolesAllowed({Roles.ORGANIZER, Roles.JUROR})
+    @Operation(summary = "List cases", description = "Organizers see all cases of a call; a juror only "
+            + "the cases assigned to them.")
+    public Page<CaseSummary> list(@QueryParam("callId") String callId, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        return cases.list(QueryParams.uuid("callId", callId), Page.request(page, size));
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.ORGANIZER, Roles.JUROR})
+    @Operation(summary = "Read a case", description = "With the entry's full text and answers.")
+    @APIResponse(responseCode = "404", description = "No such case, or not assigned to the caller")
+    public CaseDetail get(@PathParam("id") UUID id) {
+        return cases.get(id);
+    }
+}

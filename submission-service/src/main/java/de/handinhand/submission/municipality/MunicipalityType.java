@@ -1,0 +1,7 @@
+package de.handinhand.submission.municipality;
+
+public enum MunicipalityType {
+    STADT,
+    GEMEINDE,
+    LANDKREIS
+}

@@ -1,0 +1,72 @@
+package de.handinhand.submission.submission;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * One municipality's entry (Wettbewerbsbeitrag) to one call: a draft until submitted; each submit
+ * raises {@code version} and freezes a {@link SubmissionVersion}.
+ */
+@Entity
+public class Submission {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "call_id")
+    public UUID callId;
+
+    @Column(name = "municipality_id")
+    public String municipalityId;
+
+    public String category;
+
+    @Enumerated(EnumType.STRING)
+    public SubmissionStatus status;
+
+    /** Number of submits so far; 0 for an entry never submitted. */
+    public int version;
+
+    public String title;
+
+    public String summary;
+
+    public String description;
+
+    /** Questionnaire answers keyed by question code (C10, C23, …). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, Object> answers;
+
+    /** Single projects, each the answers keyed by the first project's codes (D10…D15). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<Map<String, Object>> projects;
+
+    @Column(name = "submitted_at")
+    public Instant submittedAt;
+
+    @Column(name = "withdrawn_at")
+    public Instant withdrawnAt;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @Column(name = "created_by")
+    public String createdBy;
+
+    @Version
+    @Column(name = "lock_version")
+    public int lockVersion;
+}

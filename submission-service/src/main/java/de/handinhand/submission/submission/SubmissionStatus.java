@@ -1,0 +1,7 @@
+package de.handinhand.submission.submission;
+
+public enum SubmissionStatus {
+    DRAFT,
+    SUBMITTED,
+    WITHDRAWN
+}

@@ -1,0 +1,35 @@
+package de.handinhand.submission.submission.mapping;
+
+import de.handinhand.submission.municipality.Municipality;
+import de.handinhand.submission.submission.Submission;
+import de.handinhand.submission.submission.rest.ProjectEntry;
+import de.handinhand.submission.submission.rest.SubmissionSummary;
+import de.handinhand.submission.submission.rest.SubmissionView;
+import java.util.List;
+import java.util.Map;
+
+public final class SubmissionMapper {
+
+    private SubmissionMapper() {
+    }
+
+    public static SubmissionView toView(Submission s, Municipality municipality) {
+        return new SubmissionView(s.id, s.callId, s.municipalityId, municipality == null ? null : municipality.name,
+                s.category, s.status, s.version, s.title, s.summary, s.description, new java.util.LinkedHashMap<>(s.answers),
+                s.projects.stream().map(p -> new ProjectEntry(new java.util.LinkedHashMap<>(p))).toList(), s.submittedAt, s.withdrawnAt,
+                s.createdAt, s.updatedAt);
+    }
+
+    public static SubmissionSummary toSummary(Submission s) {
+        return new SubmissionSummary(s.id, s.callId, s.municipalityId, s.category, s.status, s.version, s.title,
+                s.submittedAt, s.updatedAt);
+    }
+
+    public static List<Map<String, Object>> projects(List<ProjectEntry> entries) {
+        if (entries == null) {
+            return List.of();
+        }
+        return entries.stream().map(e -> e == null || e.answers() == null ? Map.<String, Object>of() : e.answers())
+                .toList();
+    }
+}

@@ -1,0 +1,98 @@
+package de.handinhand.submission.submission.rest;
+
+import de.handinhand.common.web.Page;
+import de.handinhand.common.web.QueryParams;
+import de.handinhand.common.web.security.Roles;
+import de.handinhand.submission.submission.service.SubmissionService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/submissions")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Submissions", description = "Entries (Wettbewerbsbeiträge) of municipalities")
+public class SubmissionResource {
+
+    private final SubmissionService submissions;
+
+    public SubmissionResource(SubmissionService submissions) {
+        this.submissions = submissions;
+    }
+
+    @POST
+    @RolesAllowed(Roles.SUBMITTER)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Start a draft", description = "For the municipality named in the caller's token; "
+            + "one entry per municipality and call, and only while the call is open.")
+    @APIResponse(responseCode = "201", description = "Draft created")
+    @APIResponse(responseCode = "409", description = "The call is not open, or the municipality already has an entry")
+    @APIResponse(responseCode = "422", description = "Invalid fields, each listed in errors")
+    public Response create(SubmissionRequest request, @Context UriInfo uri) {
+        SubmissionView created = submissions.create(request);
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+                .entity(created).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.SUBMITTER, Roles.ORGANIZER})
+    @Operation(summary = "List entries", description = "A submitter sees its municipality's entries, an "
+            + "organizer all; filter by call.")
+    public Page<SubmissionSummary> list(@QueryParam("callId") String callId, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        return submissions.list(QueryParams.uuid("callId", callId), Page.request(page, size));
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.SUBMITTER, Roles.ORGANIZER})
+    @Operation(summary = "Read an entry", description = "Another municipality's entry answers 404.")
+    @APIResponse(responseCode = "404", description = "No such entry, or not the caller's")
+    public SubmissionView get(@PathParam("id") UUID id) {
+        return submissions.get(id);
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed(Roles.SUBMITTER)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace a draft's content")
+    @APIResponse(responseCode = "409", description = "The entry is not a draft")
+    public SubmissionView update(@PathParam("id") UUID id, SubmissionRequest request) {
+        return submissions.update(id, request);
+    }
+
+    @POST
+    @Path("/{id}/submit")
+    @RolesAllowed(Roles.SUBMITTER)
+    @Operation(summary = "Submit the draft", description = "Validates it, raises its version and publishes "
+            + "handinhand.submission.submitted.")
+    @APIResponse(responseCode = "200", description = "Submitted")
+    @APIResponse(responseCode = "409", description = "Not a draft, or the call is not open")
+    @APIResponse(responseCode = "422", description = "Incomplete; every failing field is listed")
+    public SubmissionView submit(@PathParam("id") UUID id) {
+        return submissions.submit(id);
+    }
+
+    @POST
+    @Path("/{id}/withdraw")
+    @RolesAllowed(Roles.SUBMITTER)
+    @Operation(summary = "Withdraw the entry", description = "Publishes handinhand.submission.withdrawn if it "
+            + "had been submitted.")
+    public SubmissionView withdraw(@PathParam("id") UUID id) {
+        return submissions.withdraw(id);
+    }
+}

@@ -1,0 +1,106 @@
+package de.handinhand.catalogue.offer;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * An integration offer (Angebot der Integration) of one Kreis. Texts are per language, German
+ * required. An offer derived from a submitted entry's single project records its origin.
+ */
+@Entity
+public class Offer {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "kreis_id")
+    public String kreisId;
+
+    public String municipality;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, String> title;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, String> description;
+
+    public String provider;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]")
+    public List<String> fields;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "target_groups", columnDefinition = "text[]")
+    public List<String> targetGroups;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]")
+    public List<String> languages;
+
+    public boolean free;
+
+    @Column(name = "cost_cents")
+    public Long costCents;
+
+    @Column(name = "valid_from")
+    public LocalDate validFrom;
+
+    @Column(name = "valid_until")
+    public LocalDate validUntil;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<Map<String, Object>> locations;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<Map<String, Object>> contacts;
+
+    public String schedule;
+
+    public String accessibility;
+
+    @Enumerated(EnumType.STRING)
+    public OfferStatus status;
+
+    @Column(name = "good_practice")
+    public boolean goodPractice;
+
+    @Column(name = "award_winner")
+    public boolean awardWinner;
+
+    @Column(name = "origin_submission_id")
+    public UUID originSubmissionId;
+
+    @Column(name = "origin_project")
+    public Integer originProject;
+
+    @Column(name = "origin_version")
+    public Integer originVersion;
+
+    @Column(name = "proposed_by")
+    public String proposedBy;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @Column(name = "last_confirmed_at")
+    public Instant lastConfirmedAt;
+
+    @Version
+    @Column(name = "lock_version")
+    public int lockVersion;
+}

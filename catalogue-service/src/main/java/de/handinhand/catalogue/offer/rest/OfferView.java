@@ -1,0 +1,40 @@
+package de.handinhand.catalogue.offer.rest;
+
+import de.handinhand.catalogue.offer.OfferStatus;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** An offer as the API shows it; texts keyed by language. */
+public record OfferView(
+        UUID id,
+        Map<String, String> title,
+        Map<String, String> description,
+        String provider,
+        String kreisId,
+        String municipality,
+        List<String> fields,
+        List<String> targetGroups,
+        List<String> languages,
+        boolean free,
+        Long costCents,
+        LocalDate validFrom,
+        LocalDate validUntil,
+        List<Map<String, Object>> locations,
+        List<Map<String, Object>> contacts,
+        String schedule,
+        String accessibility,
+        OfferStatus status,
+        boolean goodPractice,
+        boolean awardWinner,
+        Origin origin,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant lastConfirmedAt) {
+
+    /** Where a derived offer comes from: the entry and its 1-based single project. */
+    public record Origin(UUID submissionId, int project) {
+    }
+}

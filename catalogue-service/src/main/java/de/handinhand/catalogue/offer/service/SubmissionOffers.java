@@ -1,0 +1,136 @@
+package de.handinhand.catalogue.offer.service;
+
+import de.handinhand.catalogue.offer.Offer;
+import de.handinhand.catalogue.offer.OfferStatus;
+import de.handinhand.catalogue.offer.repository.OfferRepository;
+import de.handinhand.common.messaging.CloudEvent;
+import de.handinhand.common.messaging.CloudEventCodec;
+import de.handinhand.common.messaging.EventTypes;
+import de.handinhand.common.messaging.MalformedEventException;
+import de.handinhand.common.messaging.events.ProjectSnapshot;
+import de.handinhand.common.messaging.events.SubmissionSubmitted;
+import de.handinhand.common.messaging.events.SubmissionWithdrawn;
+import de.handinhand.common.messaging.inbox.Inbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Turns submitted entries into good-practice proposals: one PROPOSED offer per single project, in
+ * the municipality's Kreis, for a publisher there to review. A resubmission refreshes proposals
+ * still waiting for review (a publisher's published text is not overwritten); a withdrawal
+ * removes the proposals and archives what was already published. Each event is applied once, in
+ * one transaction with its inbox record.
+ */
+@ApplicationScoped
+public class SubmissionOffers {
+
+    static final String CONSUMER = "catalogue.submission-events";
+    private static final Logger LOG = Logger.getLogger(SubmissionOffers.class);
+
+    private final Inbox inbox;
+    private final OfferRepository offers;
+    private final Clock clock;
+
+    public SubmissionOffers(Inbox inbox, OfferRepository offers, Clock clock) {
+        this.inbox = inbox;
+        this.offers = offers;
+        this.clock = clock;
+    }
+
+    /** @return false if the event had been processed before */
+    @Transactional
+    public boolean apply(CloudEvent event) {
+        if (!inbox.firstDelivery(CONSUMER, event.id(), event.type())) {
+            return false;
+        }
+        switch (event.type()) {
+            case EventTypes.SUBMISSION_SUBMITTED -> submitted(CloudEventCodec.data(event, SubmissionSubmitted.class));
+            case EventTypes.SUBMISSION_WITHDRAWN -> withdrawn(CloudEventCodec.data(event, SubmissionWithdrawn.class));
+            default -> LOG.debugf("Ignoring event type %s", event.type());
+        }
+        return true;
+    }
+
+    private void submitted(SubmissionSubmitted s) {
+        if (s.submissionId() == null || s.version() < 1 || s.municipality() == null
+                || s.municipality().kreisId() == null || s.title() == null) {
+            throw new MalformedEventException("submitted event lacks submissionId, version, title or municipality");
+        }
+        Instant now = clock.instant();
+        Map<Integer, Offer> existing = new HashMap<>();
+        for (Offer o : offers.derivedFrom(s.submissionId())) {
+            if (o.originVersion != null && o.originVersion >= s.version()) {
+                LOG.infof("Offers of %s already reflect version %d; ignoring version %d", s.submissionId(),
+                        o.originVersion, s.version());
+                return;
+            }
+            existing.put(o.originProject, o);
+        }
+        List<ProjectSnapshot> projects = s.projects() == null ? List.of() : s.projects();
+        for (ProjectSnapshot p : projects) {
+            Offer offer = existing.remove(p.index());
+            if (offer == null) {
+                offer = new Offer();
+                offer.id = UUID.randomUUID();
+                offer.status = OfferStatus.PROPOSED;
+                offer.originSubmissionId = s.submissionId();
+                offer.originProject = p.index();
+                offer.createdAt = now;
+                offer.free = true;
+                offer.languages = List.of("de");
+                offer.locations = List.of();
+                offer.contacts = List.of();
+                offer.proposedBy = "submission:" + s.submissionId();
+            }
+            offer.originVersion = s.version();
+            if (offer.status == OfferStatus.PROPOSED) {
+                describe(offer, s, p);
+                offer.updatedAt = now;
+            }
+            offers.persist(offer);
+        }
+        // Projects the new version no longer has.
+        existing.values().forEach(o -> retire(o, now));
+    }
+
+    private static void describe(Offer offer, SubmissionSubmitted s, ProjectSnapshot p) {
+        String title = blank(p.title()) ? s.title() + " – Einzelprojekt " + p.index() : p.title();
+        offer.title = Map.of("de", title);
+        offer.description = blank(p.description()) ? Map.of() : Map.of("de", p.description());
+        offer.provider = s.municipality().name();
+        offer.kreisId = s.municipality().kreisId();
+        offer.municipality = s.municipality().name();
+        offer.fields = s.fieldsOfAction() == null ? List.of() : List.copyOf(s.fieldsOfAction());
+        offer.targetGroups = s.targetGroups() == null ? List.of() : List.copyOf(s.targetGroups());
+        offer.goodPractice = true;
+    }
+
+    private void withdrawn(SubmissionWithdrawn w) {
+        if (w.submissionId() == null) {
+            throw new MalformedEventException("withdrawn event lacks submissionId");
+        }
+        Instant now = clock.instant();
+        offers.derivedFrom(w.submissionId()).forEach(o -> retire(o, now));
+    }
+
+    /** A proposal nobody published disappears; a published offer is archived, keeping its history. */
+    private void retire(Offer offer, Instant now) {
+        if (offer.status == OfferStatus.PROPOSED) {
+            offers.delete(offer);
+        } else if (offer.status == OfferStatus.PUBLISHED) {
+            offer.status = OfferStatus.ARCHIVED;
+            offer.updatedAt = now;
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

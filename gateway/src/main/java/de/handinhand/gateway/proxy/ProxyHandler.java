@@ -1,0 +1,234 @@
+package de.handinhand.gateway.proxy;
+
+import de.handinhand.common.web.RequestIds;
+import de.handinhand.gateway.GatewayConfig;
+import de.handinhand.gateway.routing.Backend;
+import de.handinhand.gateway.routing.RouteRule;
+import de.handinhand.gateway.routing.RouteTable;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.context.Context;
+import io.quarkus.security.AuthenticationException;
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.net.ConnectException;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
+import org.jboss.logging.Logger;
+
+/**
+ * The gateway's one route: every {@code /api/...} request is matched against the route table,
+ * authenticated (signature, issuer, audience and expiry, by Quarkus OIDC) when it carries a token
+ * or needs one, checked against the route's roles, and then streamed to its service with the
+ * caller's token, the request id and the trace context. Bodies are piped in both directions,
+ * never buffered whole. Everything the gateway refuses itself is answered as problem+json.
+ */
+@ApplicationScoped
+public class ProxyHandler {
+
+    private static final Logger LOG = Logger.getLogger(ProxyHandler.class);
+
+    /** Hop-by-hop headers (RFC 9110 §7.6.1) end at the gateway; Host is set for the backend. */
+    static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
+            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "proxy-connection");
+
+    private final RouteTable routes;
+    private final GatewayConfig config;
+    private final IdentityProviderManager identities;
+    private final OpenTelemetry telemetry;
+    private final Vertx vertx;
+    private HttpClient client;
+    private Map<Backend, URI> backends;
+
+    public ProxyHandler(RouteTable routes, GatewayConfig config, IdentityProviderManager identities,
+            OpenTelemetry telemetry, Vertx vertx) {
+        this.routes = routes;
+        this.config = config;
+        this.identities = identities;
+        this.telemetry = telemetry;
+        this.vertx = vertx;
+    }
+
+    void register(@Observes Router router) {
+        backends = Map.of(
+                Backend.SUBMISSION, config.backends().submission(),
+                Backend.CATALOGUE, config.backends().catalogue(),
+                Backend.SCORING, config.backends().scoring());
+        client = vertx.createHttpClient(new HttpClientOptions()
+                .setKeepAlive(true)
+                .setConnectTimeout(2_000)
+                .setDecompressionSupported(false), new PoolOptions().setHttp1MaxSize(64));
+        router.route("/api/*").handler(this::handle);
+        router.route("/api").handler(rc -> GatewayProblems.send(rc, 404, "not-found", "Not found",
+                "No resource at this path"));
+        // Anything else that no Quarkus endpoint (/q/health, /q/metrics, ...) took.
+        router.route().last().handler(rc -> GatewayProblems.send(rc, 404, "not-found", "Not found",
+                "No resource at this path"));
+    }
+
+    void handle(RoutingContext rc) {
+        HttpServerRequest request = rc.request();
+        request.pause();
+        String raw = request.path();
+        String path = rc.normalizedPath();
+        if (raw == null || !raw.equals(path) || raw.contains("%2") || raw.contains("%5") || raw.contains("\\")) {
+            // Dot segments, doubled or encoded slashes: refuse rather than let gateway and service read
+            // the path differently.
+            GatewayProblems.send(rc, 400, "bad-path", "Bad request", "The path is not in canonical form");
+            return;
+        }
+        Optional<RouteRule> matched = routes.match(request.method(), path);
+        if (matched.isEmpty()) {
+            if (routes.knows(path)) {
+                GatewayProblems.send(rc, 405, "method-not-allowed", "Method not allowed",
+                        request.method() + " is not allowed on this path");
+            } else {
+                GatewayProblems.send(rc, 404, "not-found", "Not found", "No resource at this path");
+            }
+            return;
+        }
+        RouteRule rule = matched.get();
+        String length = request.getHeader("Content-Length");
+        if (length != null && tooLarge(length)) {
+            GatewayProblems.send(rc, 413, "payload-too-large", "Payload too large",
+                    "The request body exceeds " + config.maxBodySize().asLongValue() + " bytes");
+            return;
+        }
+        // Quarkus would answer a failed authentication itself with an empty 401; answer it here instead.
+        rc.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, (BiConsumer<RoutingContext, Throwable>) this::authFailed);
+        QuarkusHttpUser.getSecurityIdentity(rc, identities).subscribe().with(
+                identity -> authorizeAndForward(rc, rule, identity),
+                failure -> authFailed(rc, failure));
+    }
+
+    private void authFailed(RoutingContext rc, Throwable failure) {
+        if (rc.response().ended()) {
+            return;
+        }
+        if (failure instanceof AuthenticationException) {
+            GatewayProblems.unauthorized(rc, "The bearer token is invalid or expired", true);
+        } else {
+            LOG.warn("Token validation could not run", failure);
+            GatewayProblems.send(rc, 503, "identity-unavailable", "Service unavailable",
+                    "Tokens cannot be validated right now; try again shortly");
+        }
+    }
+
+    private boolean tooLarge(String length) {
+        try {
+            return Long.parseLong(length.strip()) > config.maxBodySize().asLongValue();
+        } catch (NumberFormatException e) {
+            return true;
+        }
+    }
+
+    private void authorizeAndForward(RoutingContext rc, RouteRule rule, SecurityIdentity identity) {
+        if (!rule.open()) {
+            if (identity == null || identity.isAnonymous()) {
+                GatewayProblems.unauthorized(rc, "A valid bearer token is required", false);
+                return;
+            }
+            if (!rule.roles().isEmpty() && rule.roles().stream().noneMatch(identity::hasRole)) {
+                GatewayProblems.send(rc, 403, "forbidden", "Forbidden", "Your role does not allow this request");
+                return;
+            }
+        }
+        forward(rc, backends.get(rule.backend()));
+    }
+
+    private void forward(RoutingContext rc, URI backend) {
+        HttpServerRequest request = rc.request();
+        RequestOptions options = new RequestOptions()
+                .setMethod(request.method())
+                .setHost(backend.getHost())
+                .setPort(backend.getPort())
+                .setURI(request.uri())
+                .setIdleTimeout(config.timeout().toMillis());
+        MultiMap headers = options.getHeaders() == null ? MultiMap.caseInsensitiveMultiMap() : options.getHeaders();
+        request.headers().forEach(h -> {
+            if (!HOP_BY_HOP.contains(h.getKey().toLowerCase(Locale.ROOT))) {
+                headers.add(h.getKey(), h.getValue());
+            }
+        });
+        Object requestId = rc.get(RequestIds.MDC_KEY);
+        if (requestId != null) {
+            headers.set(RequestIds.HEADER, requestId.toString());
+        }
+        String caller = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        String forwardedFor = request.getHeader("X-Forwarded-For");
+        headers.set("X-Forwarded-For", forwardedFor == null ? caller : forwardedFor + ", " + caller);
+        headers.set("X-Forwarded-Proto", request.scheme() == null ? "http" : request.scheme());
+        if (request.authority() != null) {
+            headers.set("X-Forwarded-Host", request.authority().toString());
+        }
+        telemetry.getPropagators().getTextMapPropagator().inject(Context.current(), headers, MultiMap::set);
+        options.setHeaders(headers);
+
+        client.request(options)
+                .compose(outgoing -> outgoing.send(request))
+                .onSuccess(response -> relay(rc, response))
+                .onFailure(failure -> backendFailed(rc, backend, failure));
+    }
+
+    private void relay(RoutingContext rc, HttpClientResponse response) {
+        HttpServerResponse out = rc.response();
+        out.setStatusCode(response.statusCode());
+        out.setStatusMessage(response.statusMessage());
+        response.headers().forEach(h -> {
+            if (!HOP_BY_HOP.contains(h.getKey().toLowerCase(Locale.ROOT))) {
+                out.headers().add(h.getKey(), h.getValue());
+            }
+        });
+        Object requestId = rc.get(RequestIds.MDC_KEY);
+        if (requestId != null) {
+            out.headers().set(RequestIds.HEADER, requestId.toString());
+        }
+        out.send(response).onFailure(failure -> {
+            LOG.debugf("Relaying the response failed: %s", failure.toString());
+            out.reset();
+        });
+    }
+
+    private void backendFailed(RoutingContext rc, URI backend, Throwable failure) {
+        if (isTimeout(failure)) {
+            LOG.warnf("%s did not answer within %s", backend, config.timeout());
+            GatewayProblems.send(rc, 504, "backend-timeout", "Gateway timeout",
+                    "The service did not answer in time");
+        } else if (failure instanceof ConnectException || failure.getCause() instanceof ConnectException) {
+            LOG.warnf("%s is unreachable: %s", backend, failure.toString());
+            rc.response().putHeader("Retry-After", "5");
+            GatewayProblems.send(rc, 503, "backend-unavailable", "Service unavailable",
+                    "The service is not reachable right now; try again shortly");
+        } else {
+            LOG.warnf("%s failed: %s", backend, failure.toString());
+            GatewayProblems.send(rc, 502, "bad-gateway", "Bad gateway", "The service's answer could not be relayed");
+        }
+    }
+
+    private static boolean isTimeout(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof TimeoutException || t.getClass().getSimpleName().contains("Timeout")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,33 @@
+package de.handinhand.gateway.routing;
+
+import io.vertx.core.http.HttpMethod;
+import java.util.Set;
+
+/**
+ * One line of the route table: requests under {@code prefix} with one of {@code methods} (empty:
+ * any method) go to {@code backend}; {@code roles} empty means any caller with a valid token,
+ * {@code open} means no token is needed. This is the first line of defence only: the service
+ * decides again.
+ */
+public record RouteRule(String prefix, Set<HttpMethod> methods, Backend backend, boolean open, Set<String> roles) {
+
+    static final Set<HttpMethod> READ = Set.of(HttpMethod.GET, HttpMethod.HEAD);
+
+    public static RouteRule open(String prefix, Set<HttpMethod> methods, Backend backend) {
+        return new RouteRule(prefix, methods, backend, true, Set.of());
+    }
+
+    public static RouteRule signedIn(String prefix, Backend backend) {
+        return new RouteRule(prefix, Set.of(), backend, false, Set.of());
+    }
+
+    public static RouteRule roles(String prefix, Backend backend, String... roles) {
+        return new RouteRule(prefix, Set.of(), backend, false, Set.of(roles));
+    }
+
+    /** Segment-aware: {@code /api/calls} covers {@code /api/calls} and {@code /api/calls/x}, not {@code /api/callsx}. */
+    public boolean matches(HttpMethod method, String path) {
+        boolean pathMatches = path.equals(prefix) || path.startsWith(prefix + "/");
+        return pathMatches && (methods.isEmpty() || methods.contains(method));
+    }
+}

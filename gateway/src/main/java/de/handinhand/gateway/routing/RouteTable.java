@@ -1,0 +1,43 @@
+package de.handinhand.gateway.routing;
+
+import static de.handinhand.gateway.routing.RouteRule.READ;
+
+import de.handinhand.common.web.security.Roles;
+import io.vertx.core.http.HttpMethod;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Which service serves a path and who may call it at all. Rules are tried in order; a path no
+ * rule covers is a 404 at the gateway and never reaches a service.
+ */
+@ApplicationScoped
+public class RouteTable {
+
+    private final List<RouteRule> rules = List.of(
+            RouteRule.open("/api/calls", READ, Backend.SUBMISSION),
+            RouteRule.roles("/api/calls", Backend.SUBMISSION, Roles.ORGANIZER),
+            RouteRule.open("/api/municipalities", READ, Backend.SUBMISSION),
+            RouteRule.roles("/api/municipalities", Backend.SUBMISSION, Roles.ORGANIZER),
+            RouteRule.roles("/api/submissions", Backend.SUBMISSION, Roles.SUBMITTER, Roles.ORGANIZER),
+            RouteRule.roles("/api/imports", Backend.SUBMISSION, Roles.ORGANIZER),
+            RouteRule.open("/api/catalogue/offers", READ, Backend.CATALOGUE),
+            RouteRule.open("/api/catalogue/hsds", READ, Backend.CATALOGUE),
+            // Any signed-in user may propose an offer; the catalogue decides what the proposal may do.
+            RouteRule.signedIn("/api/catalogue", Backend.CATALOGUE),
+            RouteRule.roles("/api/scoring", Backend.SCORING, Roles.ORGANIZER, Roles.JUROR));
+
+    public Optional<RouteRule> match(HttpMethod method, String path) {
+        return rules.stream().filter(rule -> rule.matches(method, path)).findFirst();
+    }
+
+    /** Whether any rule covers the path with some method (to tell 405 from 404). */
+    public boolean knows(String path) {
+        return rules.stream().anyMatch(rule -> path.equals(rule.prefix()) || path.startsWith(rule.prefix() + "/"));
+    }
+
+    public List<RouteRule> rules() {
+        return rules;
+    }
+}

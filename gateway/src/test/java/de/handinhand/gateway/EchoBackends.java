@@ -1,0 +1,113 @@
+package de.handinhand.gateway;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Stand-ins for the services behind the gateway: each answers with what it received (method,
+ * path, the headers the gateway must forward, body size and SHA-256), so tests can see exactly
+ * what crossed the gateway. {@code /slow} paths answer after 3 s. The scoring backend's address
+ * has nothing listening, to play a service that is down.
+ */
+public class EchoBackends implements QuarkusTestResourceLifecycleManager {
+
+    public static final Map<String, AtomicInteger> HITS = new ConcurrentHashMap<>();
+    private HttpServer submission;
+    private HttpServer catalogue;
+
+    @Override
+    public Map<String, String> start() {
+        submission = echo("submission");
+        catalogue = echo("catalogue");
+        return Map.of(
+                "handinhand.gateway.backends.submission", "http://localhost:" + submission.getAddress().getPort(),
+                "handinhand.gateway.backends.catalogue", "http://localhost:" + catalogue.getAddress().getPort(),
+                "handinhand.gateway.backends.scoring", "http://localhost:" + closedPort());
+    }
+
+    @Override
+    public void stop() {
+        submission.stop(0);
+        catalogue.stop(0);
+    }
+
+    private static HttpServer echo(String name) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+            server.setExecutor(Executors.newFixedThreadPool(4));
+            server.createContext("/", exchange -> answer(name, exchange));
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void answer(String name, HttpExchange exchange) throws IOException {
+        HITS.computeIfAbsent(name, k -> new AtomicInteger()).incrementAndGet();
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        long size = 0;
+        try (InputStream in = exchange.getRequestBody()) {
+            byte[] buffer = new byte[16 * 1024];
+            for (int n; (n = in.read(buffer)) > 0; size += n) {
+                sha.update(buffer, 0, n);
+            }
+        }
+        if (exchange.getRequestURI().getPath().endsWith("/slow")) {
+            try {
+                Thread.sleep(3_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        var h = exchange.getRequestHeaders();
+        String json = "{"
+                + field("backend", name) + ","
+                + field("method", exchange.getRequestMethod()) + ","
+                + field("uri", exchange.getRequestURI().toString()) + ","
+                + field("authorization", h.getFirst("Authorization")) + ","
+                + field("requestId", h.getFirst("X-Request-Id")) + ","
+                + field("forwardedFor", h.getFirst("X-Forwarded-For")) + ","
+                + field("traceparent", h.getFirst("traceparent")) + ","
+                + field("connection", h.getFirst("Connection")) + ","
+                + field("sha256", HexFormat.of().formatHex(sha.digest())) + ","
+                + "\"bodySize\":" + size + "}";
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.getResponseHeaders().add("X-Backend", name);
+        exchange.sendResponseHeaders(exchange.getRequestURI().getPath().endsWith("/created") ? 201 : 200, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
+    }
+
+    private static String field(String key, String value) {
+        return "\"" + key + "\":" + (value == null ? "null" : "\"" + value.replace("\"", "\\\"") + "\"");
+    }
+
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package de.handinhand.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import de.handinhand.common.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class GatewayTest {
+
+    static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
+    @Test
+    void publicReadsReachTheirServiceWithARequestId() {
+        String requestId = given().get("/api/calls?page=0")
+                .then().statusCode(200)
+                .header("X-Backend", "submission")
+                .header("X-Request-Id", matchesPattern(UUID_PATTERN))
+                .header("X-Content-Type-Options", "nosniff")
+                .header("X-Frame-Options", "DENY")
+                .body("uri", equalTo("/api/calls?page=0"))
+                .body("authorization", nullValue())
+                .body("forwardedFor", notNullValue())
+                .extract().header("X-Request-Id");
+        given().get("/api/calls").then().body("requestId", matchesPattern(UUID_PATTERN))
+                .body("requestId", org.hamcrest.Matchers.not(equalTo(requestId)));
+        given().get("/api/catalogue/offers/123").then().statusCode(200).body("backend", equalTo("catalogue"));
+        given().get("/api/catalogue/hsds/services").then().statusCode(200).body("backend", equalTo("catalogue"));
+        given().get("/api/municipalities/08125").then().statusCode(200).body("backend", equalTo("submission"));
+    }
+
+    @Test
+    void aCallersRequestIdIsKeptAndAnInsaneOneReplaced() {
+        given().header("X-Request-Id", "portal-4711").get("/api/calls")
+                .then().header("X-Request-Id", "portal-4711").body("requestId", equalTo("portal-4711"));
+        given().header("X-Request-Id", "<script>").get("/api/calls")
+                .then().header("X-Request-Id", matchesPattern(UUID_PATTERN));
+    }
+
+    @Test
+    void theTokenIsValidatedAndForwarded() {
+        String organizer = TestTokens.organizer();
+        given().auth().oauth2(organizer).contentType(ContentType.JSON).body("{}").post("/api/calls")
+                .then().statusCode(200).body("method", equalTo("POST"))
+                .body("authorization", equalTo("Bearer " + organizer))
+                .body("traceparent", startsWith("00-"))
+                .body("connection", nullValue());
+    }
+
+    @Test
+    void protectedRoutesWithoutTokenAre401AndNeverReachAService() {
+        int before = hits("submission");
+        for (String path : List.of("/api/submissions", "/api/submissions/1/submit", "/api/imports/legacy")) {
+            given().contentType(ContentType.JSON).body("{}").post(path)
+                    .then().statusCode(401)
+                    .contentType("application/problem+json")
+                    .header("WWW-Authenticate", "Bearer")
+                    .body("status", equalTo(401))
+                    .body("type", equalTo("urn:handinhand:problem:unauthorized"))
+                    .body("requestId", matchesPattern(UUID_PATTERN));
+        }
+        given().get("/api/submissions").then().statusCode(401);
+        given().get("/api/scoring/cases").then().statusCode(401);
+        given().contentType(ContentType.JSON).body("{}").post("/api/catalogue/offers").then().statusCode(401);
+        given().contentType(ContentType.JSON).body("{}").post("/api/calls").then().statusCode(401);
+        assertEquals(before, hits("submission"));
+    }
+
+    @Test
+    void invalidTokensAre401EvenOnPublicRoutes() {
+        var claims = Map.<String, Object>of("municipality_id", "08125");
+        var expired = TestTokens.builder("heilbronn", List.of("submitter"), claims)
+                .issuedAt(Instant.now().minus(Duration.ofHours(2))).expiresAt(Instant.now().minus(Duration.ofHours(1)));
+        var wrongAudience = TestTokens.builder("heilbronn", List.of("submitter"), claims).audience("other-api");
+        var wrongIssuer = TestTokens.builder("heilbronn", List.of("submitter"), claims).issuer("https://evil.example");
+        String valid = TestTokens.submitter("heilbronn", "08125");
+        String tampered = valid.substring(0, valid.lastIndexOf('.') + 1) + "c2lnbmF0dXJl";
+        for (String token : List.of(TestTokens.sign(expired), TestTokens.sign(wrongAudience),
+                TestTokens.sign(wrongIssuer), tampered, "garbage")) {
+            given().auth().oauth2(token).get("/api/calls")
+                    .then().statusCode(401)
+                    .contentType("application/problem+json")
+                    .header("WWW-Authenticate", containsString("invalid_token"));
+        }
+    }
+
+    @Test
+    void coarseRoleRulesAre403() {
+        String submitter = TestTokens.submitter("heilbronn", "08125");
+        String publisher = TestTokens.publisher("re-office", "05562");
+        String juror = TestTokens.juror("juror1");
+        given().auth().oauth2(submitter).contentType(ContentType.JSON).body("{}").post("/api/calls")
+                .then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(submitter).contentType(ContentType.TEXT).body("x").post("/api/imports/legacy")
+                .then().statusCode(403);
+        given().auth().oauth2(publisher).get("/api/submissions").then().statusCode(403);
+        given().auth().oauth2(juror).get("/api/submissions").then().statusCode(403);
+        given().auth().oauth2(TestTokens.portal()).get("/api/submissions").then().statusCode(403);
+        given().auth().oauth2(submitter).get("/api/scoring/cases").then().statusCode(403);
+        given().auth().oauth2(publisher).get("/api/scoring/cases").then().statusCode(403);
+        // Allowed through: the submitter reaches the submission service, which decides about tenants.
+        given().auth().oauth2(submitter).get("/api/submissions").then().statusCode(200)
+                .body("backend", equalTo("submission"));
+        given().auth().oauth2(publisher).contentType(ContentType.JSON).body("{}").post("/api/catalogue/offers")
+                .then().statusCode(200).body("backend", equalTo("catalogue"));
+    }
+
+    @Test
+    void unknownPathsAre404AndOddPaths400() {
+        given().get("/api/nothing-here").then().statusCode(404).contentType("application/problem+json");
+        given().get("/api").then().statusCode(404).contentType("application/problem+json");
+        given().get("/api/callsx").then().statusCode(404);
+        given().get("/index.html").then().statusCode(404).contentType("application/problem+json");
+        given().urlEncodingEnabled(false).get("/api/calls/../submissions").then().statusCode(400)
+                .contentType("application/problem+json");
+        given().urlEncodingEnabled(false).get("/api/calls/%2e%2e/submissions").then().statusCode(400);
+        given().urlEncodingEnabled(false).get("/api/calls%2F..%2Fsubmissions").then().statusCode(400);
+    }
+
+    @Test
+    void bodiesAreStreamedIntactAndOversizedOnesRefused() throws Exception {
+        byte[] body = new byte[700 * 1024];
+        new Random(7).nextBytes(body);
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        given().auth().oauth2(TestTokens.organizer()).contentType("application/octet-stream").body(body)
+                .post("/api/imports/legacy")
+                .then().statusCode(200)
+                .body("bodySize", equalTo(body.length))
+                .body("sha256", equalTo(sha));
+
+        int before = hits("submission");
+        given().auth().oauth2(TestTokens.organizer()).contentType("application/octet-stream")
+                .body(new byte[1024 * 1024 + 1]).post("/api/imports/legacy")
+                .then().statusCode(413).contentType("application/problem+json");
+        assertEquals(before, hits("submission"));
+    }
+
+    @Test
+    void aServiceThatIsDownOrSlowGetsAProblemNotAHang() {
+        given().auth().oauth2(TestTokens.juror("juror1")).get("/api/scoring/cases")
+                .then().statusCode(503)
+                .contentType("application/problem+json")
+                .header("Retry-After", "5")
+                .body("type", equalTo("urn:handinhand:problem:backend-unavailable"));
+        given().get("/api/calls/slow")
+                .then().statusCode(504)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:handinhand:problem:backend-timeout"));
+    }
+
+    @Test
+    void statusCodesOfTheServicePassThrough() {
+        given().auth().oauth2(TestTokens.organizer()).contentType(ContentType.JSON).body("{}")
+                .post("/api/calls/created").then().statusCode(201).body("backend", equalTo("submission"));
+    }
+
+    @Test
+    void healthIsServedByTheGatewayItself() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    private static int hits(String backend) {
+        return EchoBackends.HITS.computeIfAbsent(backend, k -> new AtomicInteger()).get();
+    }
+}

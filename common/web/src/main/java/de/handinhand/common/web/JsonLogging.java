@@ -7,17 +7,14 @@ import jakarta.enterprise.event.Observes;
 import java.util.logging.Handler;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logmanager.LogContext;
-import org.jboss.logmanager.formatters.JsonFormatter;
-import org.jboss.logmanager.formatters.StructuredFormatter;
 import org.jboss.logmanager.handlers.ConsoleHandler;
 
 /**
- * Switches console logging to one JSON object per line (timestamp, level, logger, message, the
- * MDC with {@code requestId}, and {@code service}) when {@code handinhand.log.json} is true, the
- * production default. The quarkus-logging-json extension would do this at build time, but its
- * deployment artifact is not available from the Maven mirror this project builds against, so the
- * JBoss LogManager's own JSON formatter is installed at start-up instead; the few lines logged
- * before it is installed are plain text.
+ * Switches console logging to one JSON object per line ({@link JsonLogFormatter}) when
+ * {@code handinhand.log.json} is true, the production default. The quarkus-logging-json extension
+ * would do this at build time, but its deployment artifact is not available from the Maven mirror
+ * this project builds against, so the formatter is installed at start-up instead; the few lines
+ * logged before that are plain text.
  */
 @ApplicationScoped
 public class JsonLogging {
@@ -35,11 +32,7 @@ public class JsonLogging {
 
     private static void install(Handler handler, String service) {
         if (handler instanceof ConsoleHandler) {
-            JsonFormatter formatter = new JsonFormatter();
-            formatter.setMetaData("service=" + service);
-            formatter.setExceptionOutputType(StructuredFormatter.ExceptionOutputType.FORMATTED);
-            formatter.setRecordDelimiter("\n");
-            handler.setFormatter(formatter);
+            handler.setFormatter(new JsonLogFormatter(service));
         } else if (handler instanceof org.jboss.logmanager.ExtHandler ext) {
             // Quarkus wraps the console handler in a delaying/async handler.
             for (Handler child : ext.getHandlers()) {

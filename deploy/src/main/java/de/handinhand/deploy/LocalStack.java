@@ -1,0 +1,293 @@
+package de.handinhand.deploy;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+
+/**
+ * The whole suite on one machine from Maven artifacts alone: embedded PostgreSQL, a KRaft Kafka
+ * broker, Keycloak with the handinhand realm, then the four services as separate processes.
+ * Waits until everything is ready, prints where to go, and stops everything on Ctrl-C or
+ * SIGTERM. The end-to-end tests start the very same class on free ports.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    static final Duration SERVICE_READY_TIMEOUT = Duration.ofSeconds(120);
+    static final Duration KEYCLOAK_READY_TIMEOUT = Duration.ofSeconds(300);
+
+    private final StackConfig config;
+    private final PostgresServer postgres;
+    private final KafkaBroker kafka;
+    private final KeycloakServer keycloak;
+    private final List<ManagedProcess> processes = new ArrayList<>();
+    private final Map<String, Duration> readyAfter = new LinkedHashMap<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    public LocalStack(StackConfig config) {
+        this.config = config;
+        this.postgres = new PostgresServer(config);
+        this.kafka = new KafkaBroker(config);
+        this.keycloak = new KeycloakServer(config, postgres);
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        // The admin client polls the broker while it starts; its connection warnings are expected noise.
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
+        StackConfig config;
+        try {
+            config = StackConfig.fromCommandLine(args, System.getenv());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        LocalStack stack = new LocalStack(config);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Console.info("Stopping the stack ...");
+            stack.close();
+            Console.info("Stopped. Data kept in " + config.dataDir());
+        }, "stack-shutdown"));
+        try {
+            stack.start();
+        } catch (Exception e) {
+            Console.warn("The stack did not start: " + e.getMessage());
+            System.exit(1);
+        }
+        System.out.println(stack.summary());
+        new CountDownLatch(1).await();
+    }
+
+    /** Starts everything and returns once all of it answers; on failure stops what it started. */
+    public void start() throws Exception {
+        long started = System.nanoTime();
+        checkPortsFree();
+        prepareDataDir();
+        try {
+            Console.info("Starting PostgreSQL on " + config.postgresPort() + " and Kafka on " + config.kafkaPort());
+            CompletableFuture<Void> kafkaReady = CompletableFuture.runAsync(() -> {
+                try {
+                    ManagedProcess broker = track(kafka.start());
+                    readyAfter.put("kafka", broker.awaitReady(kafka::readyAndTopicsCreated, SERVICE_READY_TIMEOUT));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e.getMessage(), e);
+                }
+            });
+            long pg = System.nanoTime();
+            postgres.start();
+            readyAfter.put("postgres", Duration.ofNanos(System.nanoTime() - pg));
+
+            Console.info("Starting Keycloak on " + config.keycloakPort() + " (the first start builds it: about a minute)");
+            ManagedProcess kc = track(keycloak.start());
+            readyAfter.put("keycloak", kc.awaitReady(keycloak::realmReady, KEYCLOAK_READY_TIMEOUT));
+            join(kafkaReady);
+
+            Console.info("Starting the services");
+            List<CompletableFuture<Void>> services = new ArrayList<>();
+            for (Service service : services()) {
+                ManagedProcess process = track(startService(service));
+                services.add(CompletableFuture.runAsync(() -> {
+                    try {
+                        readyAfter.put(service.name(), process.awaitReady(
+                                () -> Http.answers200("http://localhost:" + service.port() + "/q/health/ready"),
+                                SERVICE_READY_TIMEOUT));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(service.name() + ": interrupted");
+                    }
+                }));
+            }
+            for (CompletableFuture<Void> service : services) {
+                join(service);
+            }
+            readyAfter.put("stack", Duration.ofNanos(System.nanoTime() - started));
+        } catch (Exception e) {
+            close();
+            throw e;
+        }
+    }
+
+    private record Service(String name, String module, int port, Map<String, String> env) {
+    }
+
+    private List<Service> services() {
+        Map<String, String> common = Map.of(
+                "OIDC_URL", config.realmUrl(),
+                "KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrap(),
+                "LOG_JSON", "true");
+        return List.of(
+                new Service("submission-service", "submission-service", config.submissionPort(),
+                        merge(common, database("submission"), Map.of("DEMO_DATA", "true"))),
+                new Service("scoring-service", "scoring-service", config.scoringPort(),
+                        merge(common, database("scoring"))),
+                new Service("catalogue-service", "catalogue-service", config.cataloguePort(),
+                        merge(common, database("catalogue"))),
+                new Service("gateway", "gateway", config.gatewayPort(), merge(common, Map.of(
+                        "SUBMISSION_URL", "http://localhost:" + config.submissionPort(),
+                        "CATALOGUE_URL", "http://localhost:" + config.cataloguePort(),
+                        "SCORING_URL", "http://localhost:" + config.scoringPort()))));
+    }
+
+    private Map<String, String> database(String name) {
+        return Map.of("DB_URL", postgres.jdbcUrl(name), "DB_USER", name, "DB_PASSWORD", name);
+    }
+
+    @SafeVarargs
+    private static Map<String, String> merge(Map<String, String>... maps) {
+        Map<String, String> merged = new LinkedHashMap<>();
+        for (Map<String, String> map : maps) {
+            merged.putAll(map);
+        }
+        return merged;
+    }
+
+    private ManagedProcess startService(Service service) throws IOException {
+        Path jar = config.home().resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing; build first (mvn -DskipTests package)");
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(config.serviceJavaOpts().trim().split("\\s+")));
+        command.addAll(List.of("-jar", jar.toString()));
+        Map<String, String> env = new LinkedHashMap<>(service.env());
+        env.put("HTTP_PORT", Integer.toString(service.port()));
+        return new ManagedProcess(service.name(), command, env, config.home(),
+                config.logDir().resolve(service.name() + ".log")).start();
+    }
+
+    private synchronized ManagedProcess track(ManagedProcess process) {
+        processes.add(process);
+        return process;
+    }
+
+    private void checkPortsFree() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("GATEWAY_PORT", config.gatewayPort());
+        ports.put("SUBMISSION_PORT", config.submissionPort());
+        ports.put("CATALOGUE_PORT", config.cataloguePort());
+        ports.put("SCORING_PORT", config.scoringPort());
+        ports.put("KEYCLOAK_PORT", config.keycloakPort());
+        ports.put("KAFKA_PORT", config.kafkaPort());
+        ports.put("KAFKA_CONTROLLER_PORT", config.kafkaControllerPort());
+        ports.put("POSTGRES_PORT", config.postgresPort());
+        List<String> busy = new ArrayList<>();
+        ports.forEach((name, port) -> {
+            try (ServerSocket socket = new ServerSocket(port)) {
+                socket.setReuseAddress(true);
+            } catch (IOException e) {
+                busy.add(name + "=" + port);
+            }
+        });
+        if (!busy.isEmpty()) {
+            throw new IllegalStateException("Ports in use: " + String.join(", ", busy)
+                    + ". Is a stack already running? Otherwise choose other ports with these variables.");
+        }
+    }
+
+    private void prepareDataDir() throws IOException {
+        if (config.reset() && Files.exists(config.dataDir())) {
+            Console.info("--reset: wiping " + config.dataDir());
+            try (Stream<Path> files = Files.walk(config.dataDir())) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        Files.createDirectories(config.logDir());
+    }
+
+    private static void join(CompletableFuture<Void> future) throws Exception {
+        try {
+            future.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    public StackConfig config() {
+        return config;
+    }
+
+    /** Time from process start to ready, per component, and for the whole stack. */
+    public Map<String, Duration> readyAfter() {
+        return Map.copyOf(readyAfter);
+    }
+
+    /** The pids of every process the stack started, their children included. */
+    public synchronized List<Long> pids() {
+        return processes.stream().flatMap(p -> p.tree().stream()).toList();
+    }
+
+    /** The pid of one named process (for tests and the benchmark's memory figures). */
+    public synchronized Map<String, Long> namedPids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        processes.forEach(p -> pids.put(p.name(), p.pid()));
+        return pids;
+    }
+
+    public String summary() {
+        StringBuilder s = new StringBuilder();
+        s.append("\n  Hand in Hand is running (ready after ").append(seconds(readyAfter.get("stack"))).append(").\n\n");
+        s.append("  Gateway (the API)  ").append(config.gatewayUrl()).append("/api/calls\n");
+        s.append("  Health             ").append(config.gatewayUrl()).append("/q/health/ready\n");
+        s.append("  Keycloak           ").append(config.keycloakUrl()).append("   admin console: admin / admin\n");
+        s.append("  Services           submission ").append(config.submissionPort())
+                .append(", catalogue ").append(config.cataloguePort())
+                .append(", scoring ").append(config.scoringPort()).append('\n');
+        s.append("  Kafka              ").append(config.kafkaBootstrap())
+                .append("   PostgreSQL localhost:").append(config.postgresPort()).append('\n');
+        s.append("  Data               ").append(config.dataDir()).append("   (kept between runs; --reset wipes it)\n");
+        s.append("  Logs               ").append(config.logDir()).append('\n');
+        s.append("\n  Demo users, password \"demo\":\n");
+        s.append("    orga (organizer)          juror1, juror2, juror3 (jurors)\n");
+        s.append("    heilbronn (submitter, 08125 Landkreis Heilbronn)\n");
+        s.append("    recklinghausen (submitter, 05562 Kreis Recklinghausen)\n");
+        s.append("    dachau (submitter, 09174 Landkreis Dachau)\n");
+        s.append("    re-office (publisher, Kreis 05562)   dah-office (publisher, Kreis 09174)\n");
+        s.append("    client external-portal / external-portal-demo-secret (role portal)\n");
+        s.append("\n  Sign in (token for 5 minutes):\n");
+        s.append("    TOKEN=$(curl -s -d client_id=handinhand-cli -d grant_type=password -d username=heilbronn \\\n");
+        s.append("      -d password=demo ").append(config.realmUrl())
+                .append("/protocol/openid-connect/token | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')\n");
+        s.append("    curl -H \"Authorization: Bearer $TOKEN\" ").append(config.gatewayUrl()).append("/api/submissions\n");
+        s.append("\n  Ctrl-C stops everything.\n");
+        return s.toString();
+    }
+
+    private static String seconds(Duration d) {
+        return d == null ? "?" : String.format("%.1f s", d.toMillis() / 1000.0);
+    }
+
+    /** Stops services first, then Keycloak, Kafka and PostgreSQL; safe to call more than once. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        List<ManagedProcess> services;
+        synchronized (this) {
+            services = processes.stream()
+                    .filter(p -> !p.name().equals("kafka") && !p.name().equals("keycloak")).toList();
+        }
+        services.parallelStream().forEach(ManagedProcess::close);
+        keycloak.close();
+        kafka.close();
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            Console.warn("PostgreSQL did not stop cleanly: " + e.getMessage());
+        }
+    }
+}

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +32,7 @@ public final class LocalStack implements AutoCloseable {
     private final KafkaBroker kafka;
     private final KeycloakServer keycloak;
     private final List<ManagedProcess> processes = new ArrayList<>();
-    private final Map<String, Duration> readyAfter = new LinkedHashMap<>();
+    private final Map<String, Duration> readyAfter = Collections.synchronizedMap(new LinkedHashMap<>());
     private final AtomicBoolean closed = new AtomicBoolean();
 
     public LocalStack(StackConfig config) {
@@ -222,7 +223,9 @@ public final class LocalStack implements AutoCloseable {
 
     /** Time from process start to ready, per component, and for the whole stack. */
     public Map<String, Duration> readyAfter() {
-        return Map.copyOf(readyAfter);
+        synchronized (readyAfter) {
+            return new LinkedHashMap<>(readyAfter);
+        }
     }
 
     /** The pids of every process the stack started, their children included. */
@@ -239,7 +242,14 @@ public final class LocalStack implements AutoCloseable {
 
     public String summary() {
         StringBuilder s = new StringBuilder();
-        s.append("\n  Hand in Hand is running (ready after ").append(seconds(readyAfter.get("stack"))).append(").\n\n");
+        s.append("\n  Hand in Hand is running (ready after ").append(seconds(readyAfter().get("stack"))).append(").\n");
+        s.append("  Ready after start: ");
+        readyAfter().forEach((name, took) -> {
+            if (!name.equals("stack")) {
+                s.append(name).append(' ').append(seconds(took)).append("  ");
+            }
+        });
+        s.append("\n\n");
         s.append("  Gateway (the API)  ").append(config.gatewayUrl()).append("/api/calls\n");
         s.append("  Health             ").append(config.gatewayUrl()).append("/q/health/ready\n");
         s.append("  Keycloak           ").append(config.keycloakUrl()).append("   admin console: admin / admin\n");

@@ -1,0 +1,53 @@
+package de.handinhand.bench;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Benchmarks against a running local stack (start it with {@code mvn -Pstack -DskipTests package}).
+ * They print figures; they assert nothing.
+ *
+ * <pre>
+ * mvn -q -pl bench compile exec:java -Dexec.args="lag --entries=200"
+ * mvn -q -pl bench compile exec:java -Dexec.args="memory"
+ * </pre>
+ */
+public final class Bench {
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            usage();
+            return;
+        }
+        Map<String, String> options = options(Arrays.copyOfRange(args, 1, args.length));
+        Target target = new Target(options.getOrDefault("gateway", "http://localhost:8080"),
+                options.getOrDefault("keycloak", "http://localhost:8180"));
+        switch (args[0]) {
+            case "lag" -> new SubmitLag(target, Integer.parseInt(options.getOrDefault("entries", "200"))).run();
+            case "memory" -> Memory.print();
+            default -> usage();
+        }
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--") || !arg.contains("=")) {
+                throw new IllegalArgumentException("Options look like --name=value, not " + arg);
+            }
+            options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+        }
+        return options;
+    }
+
+    private static void usage() {
+        System.out.println("""
+                usage: Bench lag [--entries=200] [--gateway=http://localhost:8080] [--keycloak=http://localhost:8180]
+                       Bench memory
+                """);
+    }
+}

@@ -44,7 +44,8 @@ final class ManagedProcess implements AutoCloseable {
         startedNanos = System.nanoTime();
         process = builder.start();
         process.onExit().thenAccept(p -> {
-            if (!stopping) {
+            // 130/143: stopped by SIGINT/SIGTERM, e.g. the terminal's Ctrl-C reaching the whole process group.
+            if (!stopping && p.exitValue() != 130 && p.exitValue() != 143) {
                 Console.warn(name + " exited unexpectedly with code " + p.exitValue() + "; see " + log);
             }
         });

@@ -1,7 +1,9 @@
 package de.handinhand.submission;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 
+import de.handinhand.common.testing.EntryFixtures;
 import de.handinhand.common.testing.TestTokens;
 import io.restassured.http.ContentType;
 import java.time.Duration;
@@ -36,17 +38,24 @@ public final class Fixtures {
                 .extract().path("id");
     }
 
+    /** Moves the call's deadline an hour into the past (an organizer's change), so it is in its jury phase. */
+    public static void passDeadline(String callId) {
+        Instant now = Instant.now();
+        Map<String, Object> body = call("Frist abgelaufen", now.minus(Duration.ofDays(10)), now.minus(Duration.ofHours(1)));
+        given().auth().oauth2(TestTokens.organizer()).contentType(ContentType.JSON).body(body)
+                .put("/api/calls/" + callId).then().statusCode(200).body("phase", equalTo("JURY"));
+    }
+
+    /** Creates and submits a complete entry; returns its id. */
+    public static String submitted(String token, String callId, String title) {
+        String id = draft(token, callId, title);
+        given().auth().oauth2(token).post("/api/submissions/" + id + "/submit").then().statusCode(200);
+        return id;
+    }
+
+    /** A complete competition entry (every required answer), as a mutable map. */
     public static Map<String, Object> entry(String callId, String title) {
-        return Map.of(
-                "callId", callId,
-                "title", title,
-                "summary", "Kurzfassung: " + title,
-                "description", "Ausgangssituation und Vorgehen",
-                "answers", Map.of("C10", "YES", "C23", List.of("ERWACHSENE", "NEUZUGEWANDERTE"),
-                        "C26f", List.of("PROJEKT")),
-                "projects", List.of(
-                        Map.of("answers", Map.of("D10", "Integrationscafé", "D15", "Wöchentlicher Treffpunkt")),
-                        Map.of("answers", Map.of("D10", "Sport verbindet", "D15", "Fußball für alle"))));
+        return EntryFixtures.entry(callId, title);
     }
 
     /** Creates a draft as the given submitter and returns its id. */

@@ -51,6 +51,25 @@ public class Submission {
     @JdbcTypeCode(SqlTypes.JSON)
     public List<Map<String, Object>> projects;
 
+    /** For funding calls: the amount the entry asks for, in euro cents. */
+    @Column(name = "requested_cents")
+    public Long requestedCents;
+
+    /** An organizer's extension: until then the entry may be submitted although the deadline passed. */
+    @Column(name = "extended_until")
+    public Instant extendedUntil;
+
+    /** Created by the legacy import from a text export. */
+    public boolean imported;
+
+    /** The text export an imported entry came from, kept verbatim. */
+    @Column(name = "source_text")
+    public String sourceText;
+
+    /** Text of the export the import could not place, verbatim. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> unplaced;
+
     @Column(name = "submitted_at")
     public Instant submittedAt;
 

@@ -3,11 +3,14 @@ package de.handinhand.submission.call.rest;
 import de.handinhand.common.web.Page;
 import de.handinhand.common.web.security.Roles;
 import de.handinhand.submission.call.service.CallService;
+import de.handinhand.submission.form.FormTemplates;
+import de.handinhand.submission.form.rest.FormView;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -27,9 +30,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CallResource {
 
     private final CallService calls;
+    private final FormTemplates forms;
 
-    public CallResource(CallService calls) {
+    public CallResource(CallService calls, FormTemplates forms) {
         this.calls = calls;
+        this.forms = forms;
     }
 
     @GET
@@ -46,6 +51,30 @@ public class CallResource {
     @APIResponse(responseCode = "404", description = "No such call")
     public CallView get(@PathParam("id") UUID id) {
         return calls.get(id);
+    }
+
+    @GET
+    @Path("/{id}/form")
+    @PermitAll
+    @Operation(summary = "The call's entry form", description = "Public. Sections and questions with codes, labels, "
+            + "types, option codes, limits and follow-up rules, so a portal can render and check the form itself; "
+            + "the server checks the same rules on save and submit.")
+    @APIResponse(responseCode = "404", description = "No such call")
+    public FormView form(@PathParam("id") UUID id) {
+        return FormView.of(forms.of(calls.require(id).formTemplate));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed(Roles.ORGANIZER)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change a call", description = "Organizers only; the same body as for creating it. Kind "
+            + "and form are fixed once the call has entries. Announces the new state with "
+            + "handinhand.call.published.")
+    @APIResponse(responseCode = "409", description = "Kind or form changed although entries exist")
+    @APIResponse(responseCode = "422", description = "Invalid fields, each listed in errors")
+    public CallView update(@PathParam("id") UUID id, CallRequest request) {
+        return calls.update(id, request);
     }
 
     @POST

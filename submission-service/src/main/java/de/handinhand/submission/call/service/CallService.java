@@ -11,6 +11,7 @@ import de.handinhand.submission.call.mapping.CallMapper;
 import de.handinhand.submission.call.repository.CallRepository;
 import de.handinhand.submission.call.rest.CallRequest;
 import de.handinhand.submission.call.rest.CallView;
+import de.handinhand.submission.submission.repository.SubmissionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -21,7 +22,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** Runs calls: organizers create them, everyone may read them; creating one announces it on Kafka. */
+/** Runs calls: organizers create and change them, everyone may read them; each change is announced on Kafka. */
 @ApplicationScoped
 public class CallService {
 
@@ -29,11 +30,13 @@ public class CallService {
     static final int MAX_CATEGORIES = 20;
 
     private final CallRepository calls;
+    private final SubmissionRepository submissions;
     private final OutboxWriter outbox;
     private final Clock clock;
 
-    public CallService(CallRepository calls, OutboxWriter outbox, Clock clock) {
+    public CallService(CallRepository calls, SubmissionRepository submissions, OutboxWriter outbox, Clock clock) {
         this.calls = calls;
+        this.submissions = submissions;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -75,6 +78,31 @@ public class CallService {
         outbox.append(EventTypes.SUBMISSION_TOPIC, EventTypes.CALL_PUBLISHED, call.id.toString(),
                 CallMapper.toEvent(call));
         return CallMapper.toView(call, now);
+    }
+
+    @Transactional
+    public CallView update(UUID id, CallRequest request) {
+        validate(request);
+        Call call = calls.findByIdOptional(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> NotFoundException.of("Call", id));
+        boolean kindOrForm = call.kind != request.kind() || call.formTemplate != request.formTemplate();
+        if (kindOrForm && submissions.count("callId", id) > 0) {
+            throw new de.handinhand.common.web.problem.ConflictException("call-has-entries",
+                    "Kind and form of a call cannot change once it has entries");
+        }
+        call.title = request.title().strip();
+        call.kind = request.kind();
+        call.formTemplate = request.formTemplate();
+        call.opensAt = request.opensAt();
+        call.deadline = request.deadline();
+        call.juryEndsAt = request.juryEndsAt();
+        call.resultsAt = request.resultsAt();
+        call.categories = List.copyOf(request.categories());
+        call.budgetCents = request.budgetCents();
+        call.updatedAt = clock.instant();
+        outbox.append(EventTypes.SUBMISSION_TOPIC, EventTypes.CALL_PUBLISHED, call.id.toString(),
+                CallMapper.toEvent(call));
+        return CallMapper.toView(call, clock.instant());
     }
 
     static void validate(CallRequest request) {

@@ -3,7 +3,17 @@ package de.handinhand.submission.municipality.rest;
 import de.handinhand.common.web.Page;
 import de.handinhand.common.web.problem.NotFoundException;
 import de.handinhand.submission.municipality.repository.MunicipalityRepository;
+import de.handinhand.common.web.security.Roles;
+import de.handinhand.submission.municipality.service.MunicipalityService;
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,13 +25,36 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/municipalities")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Municipalities", description = "The registry of Kommunen, keyed by AGS")
+@Tag(name = "Municipalities", description = "The registry of Kommunen, keyed by their official key (AGS)")
 public class MunicipalityResource {
 
     private final MunicipalityRepository municipalities;
+    private final MunicipalityService service;
 
-    public MunicipalityResource(MunicipalityRepository municipalities) {
+    public MunicipalityResource(MunicipalityRepository municipalities, MunicipalityService service) {
         this.municipalities = municipalities;
+        this.service = service;
+    }
+
+    @POST
+    @RolesAllowed(Roles.ORGANIZER)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register a municipality", description = "Organizers only.")
+    @APIResponse(responseCode = "201", description = "Registered")
+    @APIResponse(responseCode = "409", description = "The key is registered already")
+    @APIResponse(responseCode = "422", description = "Inconsistent key, Kreis or Bundesland; every field is listed")
+    public Response create(MunicipalityRequest request, @Context UriInfo uri) {
+        MunicipalityView created = service.create(request);
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed(Roles.ORGANIZER)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Correct a municipality's data", description = "Organizers only; the key cannot change.")
+    public MunicipalityView update(@PathParam("id") String id, MunicipalityRequest request) {
+        return service.update(id, request);
     }
 
     @GET

@@ -1,10 +1,14 @@
 package de.handinhand.submission.submission.mapping;
 
+import de.handinhand.submission.attachment.rest.AttachmentView;
+import de.handinhand.submission.form.Form;
+import de.handinhand.submission.form.FormDerivations;
 import de.handinhand.submission.municipality.Municipality;
 import de.handinhand.submission.submission.Submission;
 import de.handinhand.submission.submission.rest.ProjectEntry;
 import de.handinhand.submission.submission.rest.SubmissionSummary;
 import de.handinhand.submission.submission.rest.SubmissionView;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,11 +17,14 @@ public final class SubmissionMapper {
     private SubmissionMapper() {
     }
 
-    public static SubmissionView toView(Submission s, Municipality municipality) {
-        return new SubmissionView(s.id, s.callId, s.municipalityId, municipality == null ? null : municipality.name,
-                s.category, s.status, s.version, s.title, s.summary, s.description, new java.util.LinkedHashMap<>(s.answers),
-                s.projects.stream().map(p -> new ProjectEntry(new java.util.LinkedHashMap<>(p))).toList(), s.submittedAt, s.withdrawnAt,
-                s.createdAt, s.updatedAt);
+    public static SubmissionView toView(Submission s, Form form, Municipality municipality,
+            List<AttachmentView> attachments) {
+        return new SubmissionView(s.id, s.callId, form.template(), s.municipalityId,
+                municipality == null ? null : municipality.name, s.category, s.status, s.version, s.title, s.summary,
+                s.description, FormDerivations.withRegistryAnswers(form, s.answers, municipality),
+                s.projects.stream().map(p -> new ProjectEntry(new LinkedHashMap<>(p))).toList(), s.requestedCents,
+                attachments, s.imported, s.unplaced == null ? List.of() : List.copyOf(s.unplaced), s.extendedUntil,
+                s.submittedAt, s.withdrawnAt, s.createdAt, s.updatedAt);
     }
 
     public static SubmissionSummary toSummary(Submission s) {

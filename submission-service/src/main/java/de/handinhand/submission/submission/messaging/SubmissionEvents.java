@@ -2,12 +2,16 @@ package de.handinhand.submission.submission.messaging;
 
 import de.handinhand.common.messaging.CloudEventCodec;
 import de.handinhand.common.messaging.EventTypes;
+import de.handinhand.common.messaging.events.AttachmentRef;
 import de.handinhand.common.messaging.events.MunicipalityRef;
 import de.handinhand.common.messaging.events.ProjectSnapshot;
 import de.handinhand.common.messaging.events.SubmissionSubmitted;
 import de.handinhand.common.messaging.events.SubmissionWithdrawn;
 import de.handinhand.common.messaging.outbox.OutboxWriter;
+import de.handinhand.submission.attachment.rest.AttachmentView;
 import de.handinhand.submission.call.Call;
+import de.handinhand.submission.form.Form;
+import de.handinhand.submission.form.FormDerivations;
 import de.handinhand.submission.municipality.Municipality;
 import de.handinhand.submission.submission.Submission;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,20 +27,15 @@ import java.util.Map;
 @ApplicationScoped
 public class SubmissionEvents {
 
-    /** C26a–j of the competition form and the field of action each stands for (API.md code list). */
-    static final Map<String, String> FIELD_QUESTIONS = Map.of(
-            "C26a", "WOHNEN", "C26b", "SOZIALE_INFRASTRUKTUR", "C26c", "BILDUNG", "C26d", "BESCHAEFTIGUNG",
-            "C26e", "KULTUR", "C26f", "SPORT", "C26g", "GESUNDHEIT", "C26h", "UMWELT", "C26i", "BETEILIGUNG",
-            "C26j", "ENGAGEMENT");
-
     private final OutboxWriter outbox;
 
     public SubmissionEvents(OutboxWriter outbox) {
         this.outbox = outbox;
     }
 
-    public SubmissionSubmitted submitted(Submission s, Call call, Municipality m) {
-        SubmissionSubmitted data = snapshot(s, call, m);
+    public SubmissionSubmitted submitted(Submission s, Call call, Form form, Municipality m,
+            List<AttachmentView> attachments) {
+        SubmissionSubmitted data = snapshot(s, call, form, m, attachments);
         outbox.append(EventTypes.SUBMISSION_TOPIC, EventTypes.SUBMISSION_SUBMITTED, s.id.toString(), data);
         return data;
     }
@@ -53,40 +52,20 @@ public class SubmissionEvents {
         return map;
     }
 
-    static SubmissionSubmitted snapshot(Submission s, Call call, Municipality m) {
+    static SubmissionSubmitted snapshot(Submission s, Call call, Form form, Municipality m,
+            List<AttachmentView> attachments) {
         List<ProjectSnapshot> projects = new ArrayList<>();
         for (int i = 0; i < s.projects.size(); i++) {
             Map<String, Object> answers = new LinkedHashMap<>(s.projects.get(i));
             projects.add(new ProjectSnapshot(i + 1, text(answers.get("D10")), text(answers.get("D15")), answers));
         }
         return new SubmissionSubmitted(s.id, s.callId, call.kind.name(), s.version, s.category, s.title, s.summary,
-                s.description, new LinkedHashMap<>(s.answers), projects, fieldsOfAction(s.answers),
-                targetGroups(s.answers), null,
-                new MunicipalityRef(m.id, m.name, m.type.name(), m.bundesland, m.kreisId, m.population),
-                s.submittedAt, false);
-    }
-
-    static List<String> fieldsOfAction(Map<String, Object> answers) {
-        return FIELD_QUESTIONS.entrySet().stream()
-                .filter(e -> answered(answers.get(e.getKey())))
-                .map(Map.Entry::getValue)
-                .sorted()
-                .toList();
-    }
-
-    static List<String> targetGroups(Map<String, Object> answers) {
-        Object c23 = answers.get("C23");
-        if (c23 instanceof List<?> list) {
-            return list.stream().map(String::valueOf).toList();
-        }
-        return List.of();
-    }
-
-    private static boolean answered(Object value) {
-        if (value instanceof List<?> list) {
-            return !list.isEmpty();
-        }
-        return value instanceof String text && !text.isBlank() && !"NO".equals(text);
+                s.description, FormDerivations.withRegistryAnswers(form, s.answers, m), projects,
+                FormDerivations.fieldsOfAction(form, s.answers), FormDerivations.targetGroups(form, s.answers),
+                s.requestedCents, new MunicipalityRef(m.id, m.name, m.type.name(), m.bundesland, m.kreisId, m.population),
+                s.submittedAt, s.imported, form.template().name(),
+                attachments.stream().map(a -> new AttachmentRef(a.id(), a.filename(), a.contentType(), a.sizeBytes(),
+                        a.sha256())).toList());
     }
 
     private static String text(Object value) {

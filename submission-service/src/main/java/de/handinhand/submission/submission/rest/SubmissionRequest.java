@@ -24,5 +24,6 @@ public record SubmissionRequest(
         @Schema(maxLength = 100000) String description,
         @Schema(description = "Answers keyed by question code") Map<String, Object> answers,
         @Schema(description = "Single projects (Einzelprojekte), each with answers keyed D10…D15")
-        List<ProjectEntry> projects) {
+        List<ProjectEntry> projects,
+        @Schema(description = "Funding calls only: the amount asked for, in euro cents") Long requestedCents) {
 }

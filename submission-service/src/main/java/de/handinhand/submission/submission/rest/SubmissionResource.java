@@ -6,6 +6,7 @@ import de.handinhand.common.web.security.Roles;
 import de.handinhand.submission.submission.service.SubmissionService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -81,10 +83,57 @@ public class SubmissionResource {
     @Operation(summary = "Submit the draft", description = "Validates it, raises its version and publishes "
             + "handinhand.submission.submitted.")
     @APIResponse(responseCode = "200", description = "Submitted")
-    @APIResponse(responseCode = "409", description = "Not a draft, or the call is not open")
-    @APIResponse(responseCode = "422", description = "Incomplete; every failing field is listed")
+    @APIResponse(responseCode = "409", description = "Not a draft, or the deadline passed without an extension")
+    @APIResponse(responseCode = "422", description = "Incomplete or invalid; every failing question code is listed")
     public SubmissionView submit(@PathParam("id") UUID id) {
         return submissions.submit(id);
+    }
+
+    @POST
+    @Path("/{id}/reopen")
+    @RolesAllowed(Roles.SUBMITTER)
+    @Operation(summary = "Reopen a submitted entry", description = "Back to DRAFT for changes, while the call is "
+            + "open (or the entry's extension runs); the next submit creates the next version. The jury keeps "
+            + "the last submitted version until then.")
+    @APIResponse(responseCode = "409", description = "Not submitted, or the deadline passed")
+    public SubmissionView reopen(@PathParam("id") UUID id) {
+        return submissions.reopen(id);
+    }
+
+    @GET
+    @Path("/{id}/versions")
+    @RolesAllowed({Roles.SUBMITTER, Roles.ORGANIZER})
+    @Operation(summary = "List the submitted versions of an entry")
+    public List<VersionSummary> versions(@PathParam("id") UUID id) {
+        return submissions.versions(id);
+    }
+
+    @GET
+    @Path("/{id}/versions/{version}")
+    @RolesAllowed({Roles.SUBMITTER, Roles.ORGANIZER})
+    @Operation(summary = "Read one submitted version", description = "Frozen as it was submitted; the snapshot "
+            + "is the one the submitted event carried.")
+    @APIResponse(responseCode = "404", description = "No such version")
+    public VersionView version(@PathParam("id") UUID id, @PathParam("version") int version) {
+        return submissions.version(id, version);
+    }
+
+    @PUT
+    @Path("/{id}/extension")
+    @RolesAllowed(Roles.ORGANIZER)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Extend the deadline for one entry", description = "Organizers only: the entry may then "
+            + "be submitted (and reopened) until the given instant, before the jury phase ends.")
+    public SubmissionView extend(@PathParam("id") UUID id, ExtensionRequest request) {
+        return submissions.extend(id, request);
+    }
+
+    @DELETE
+    @Path("/{id}/extension")
+    @RolesAllowed(Roles.ORGANIZER)
+    @Operation(summary = "Revoke an entry's extension")
+    public SubmissionView revokeExtension(@PathParam("id") UUID id) {
+        return submissions.revokeExtension(id);
     }
 
     @POST

@@ -9,9 +9,15 @@ import de.handinhand.common.web.problem.NotFoundException;
 import de.handinhand.common.web.problem.ValidationException;
 import de.handinhand.common.web.security.Caller;
 import de.handinhand.common.web.security.Roles;
+import de.handinhand.submission.attachment.repository.AttachmentRepository;
+import de.handinhand.submission.attachment.rest.AttachmentView;
 import de.handinhand.submission.call.Call;
+import de.handinhand.submission.call.CallKind;
 import de.handinhand.submission.call.CallPhase;
 import de.handinhand.submission.call.repository.CallRepository;
+import de.handinhand.submission.form.Form;
+import de.handinhand.submission.form.FormTemplates;
+import de.handinhand.submission.form.FormValidator;
 import de.handinhand.submission.municipality.Municipality;
 import de.handinhand.submission.municipality.repository.MunicipalityRepository;
 import de.handinhand.submission.submission.Submission;
@@ -21,41 +27,52 @@ import de.handinhand.submission.submission.mapping.SubmissionMapper;
 import de.handinhand.submission.submission.messaging.SubmissionEvents;
 import de.handinhand.submission.submission.repository.SubmissionRepository;
 import de.handinhand.submission.submission.repository.SubmissionVersionRepository;
+import de.handinhand.submission.submission.rest.ExtensionRequest;
 import de.handinhand.submission.submission.rest.SubmissionRequest;
 import de.handinhand.submission.submission.rest.SubmissionSummary;
 import de.handinhand.submission.submission.rest.SubmissionView;
+import de.handinhand.submission.submission.rest.VersionSummary;
+import de.handinhand.submission.submission.rest.VersionView;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
- * The entry lifecycle DRAFT → SUBMITTED → WITHDRAWN. Every method decides access itself: a
- * submitter reaches only entries of the municipality in its token (others' entries do not exist
- * for it: 404), an organizer reaches all. Submit and withdraw write their event into the outbox in
- * the same transaction as the status change.
+ * The entry lifecycle: DRAFT → SUBMITTED (a numbered, frozen version each time) → reopened to
+ * DRAFT and submitted again while the call is open → WITHDRAWN. Every save checks the answers'
+ * shape against the call's form, submit checks completeness; after the deadline only an
+ * organizer's extension for this entry lets it be submitted. Submit and withdraw write their
+ * event into the outbox in the same transaction as the change. Tenant rules: {@link SubmissionAccess}.
  */
 @ApplicationScoped
 public class SubmissionService {
 
     private final SubmissionRepository submissions;
     private final SubmissionVersionRepository versions;
+    private final SubmissionAccess access;
     private final CallRepository calls;
     private final MunicipalityRepository municipalities;
+    private final AttachmentRepository attachments;
+    private final FormTemplates forms;
     private final SubmissionEvents events;
     private final Caller caller;
     private final Clock clock;
 
     public SubmissionService(SubmissionRepository submissions, SubmissionVersionRepository versions,
-            CallRepository calls, MunicipalityRepository municipalities, SubmissionEvents events, Caller caller,
+            SubmissionAccess access, CallRepository calls, MunicipalityRepository municipalities,
+            AttachmentRepository attachments, FormTemplates forms, SubmissionEvents events, Caller caller,
             Clock clock) {
         this.submissions = submissions;
         this.versions = versions;
+        this.access = access;
         this.calls = calls;
         this.municipalities = municipalities;
+        this.attachments = attachments;
+        this.forms = forms;
         this.events = events;
         this.caller = caller;
         this.clock = clock;
@@ -79,14 +96,18 @@ public class SubmissionService {
                 errors.add("callId", "no call with this id");
             }
         }
-        Content content = content(request, errors);
-        errors.throwIfAny();
-        requireOpen(call, clock.instant());
-        if (submissions.exists(call.id, municipalityId)) {
-            throw new ConflictException("entry-exists",
-                    "Municipality " + municipalityId + " already has an entry for this call; edit that one");
+        if (call == null) {
+            errors.requireText("title", request.title(), 300).throwIfAny();
         }
+        FormValidator.Content content = content(call, request, errors);
+        errors.throwIfAny();
         Instant now = clock.instant();
+        if (call.phase(now) != CallPhase.OPEN) {
+            throw notOpen(call, now);
+        }
+        if (submissions.exists(call.id, municipalityId)) {
+            throw entryExists(municipalityId);
+        }
         Submission s = new Submission();
         s.id = UUID.randomUUID();
         s.callId = call.id;
@@ -94,24 +115,19 @@ public class SubmissionService {
         s.category = CategoryRule.derive(municipality, call.categories);
         s.status = SubmissionStatus.DRAFT;
         s.version = 0;
-        content.applyTo(s);
+        apply(content, request.requestedCents(), s);
+        s.unplaced = List.of();
         s.createdAt = now;
         s.updatedAt = now;
         s.createdBy = caller.username();
-        try {
-            submissions.persist(s);
-            submissions.flush();
-        } catch (org.hibernate.exception.ConstraintViolationException e) {
-            // A concurrent create for the same municipality and call won the race.
-            throw new ConflictException("entry-exists",
-                    "Municipality " + municipalityId + " already has an entry for this call; edit that one");
-        }
-        return SubmissionMapper.toView(s, municipality);
+        persistNew(s);
+        return view(s, call, municipality);
     }
 
     @Transactional
     public SubmissionView update(UUID id, SubmissionRequest request) {
-        Submission s = ownForUpdate(id);
+        Submission s = access.ownForUpdate(id);
+        Call call = calls.findById(s.callId);
         Errors errors = new Errors();
         if (request == null) {
             errors.add("body", "is required").throwIfAny();
@@ -119,20 +135,20 @@ public class SubmissionService {
         if (request.callId() != null && !request.callId().equals(s.callId)) {
             errors.add("callId", "cannot change; an entry belongs to its call");
         }
-        Content content = content(request, errors);
+        FormValidator.Content content = content(call, request, errors);
         errors.throwIfAny();
         if (s.status != SubmissionStatus.DRAFT) {
-            throw new ConflictException("not-a-draft", "Only a draft can be edited; this entry is " + s.status);
+            throw new ConflictException("not-a-draft", "Only a draft can be edited; this entry is " + s.status
+                    + (s.status == SubmissionStatus.SUBMITTED ? " (reopen it first)" : ""));
         }
-        content.applyTo(s);
+        apply(content, request.requestedCents(), s);
         s.updatedAt = clock.instant();
-        return SubmissionMapper.toView(s, municipalities.findById(s.municipalityId));
+        return view(s, call, municipalities.findById(s.municipalityId));
     }
 
     public SubmissionView get(UUID id) {
-        Submission s = submissions.findByIdOptional(id).orElseThrow(() -> NotFoundException.of("Submission", id));
-        checkRead(s);
-        return SubmissionMapper.toView(s, municipalities.findById(s.municipalityId));
+        Submission s = access.readable(id);
+        return view(s, calls.findById(s.callId), municipalities.findById(s.municipalityId));
     }
 
     public Page<SubmissionSummary> list(UUID callId, Page.Request paging) {
@@ -145,36 +161,65 @@ public class SubmissionService {
 
     @Transactional
     public SubmissionView submit(UUID id) {
-        Submission s = ownForUpdate(id);
+        Submission s = access.ownForUpdate(id);
         if (s.status != SubmissionStatus.DRAFT) {
             throw new ConflictException("not-a-draft", "Only a draft can be submitted; this entry is " + s.status);
         }
         Call call = calls.findById(s.callId);
         Instant now = clock.instant();
-        requireOpen(call, now);
+        requireWindow(call, s, now);
+        Form form = forms.of(call.formTemplate);
         Errors errors = new Errors();
-        errors.requireText("title", s.title, 300).requireText("summary", s.summary, 5000);
+        FormValidator.checkComplete(form, new FormValidator.Content(s.title, s.summary, s.description, s.answers,
+                s.projects), errors);
+        checkRequestedAmount(call, s.requestedCents, errors, true);
         if (!errors.isEmpty()) {
-            throw new ValidationException("incomplete-entry", "The entry is not complete", errors.list());
+            throw new ValidationException("incomplete-entry", "The entry is not complete or not valid; every "
+                    + "failing question is listed", errors.list());
         }
-        Municipality municipality = municipalities.findById(s.municipalityId);
         s.status = SubmissionStatus.SUBMITTED;
         s.version += 1;
         s.submittedAt = now;
         s.updatedAt = now;
-        SubmissionSubmitted snapshot = events.submitted(s, call, municipality);
+        freeze(s, call, form, municipalities.findById(s.municipalityId), caller.username());
+        return view(s, call, municipalities.findById(s.municipalityId));
+    }
+
+    /**
+     * Freezes the entry's current state as its new version and announces it; also used by the
+     * legacy import, whose entries arrive submitted.
+     */
+    public SubmissionSubmitted freeze(Submission s, Call call, Form form, Municipality municipality, String by) {
+        List<AttachmentView> files = attachments.ofSubmission(s.id).stream().map(AttachmentView::of).toList();
+        SubmissionSubmitted snapshot = events.submitted(s, call, form, municipality, files);
         SubmissionVersion frozen = new SubmissionVersion();
         frozen.key = new SubmissionVersion.Key(s.id, s.version);
         frozen.snapshot = SubmissionEvents.asMap(snapshot);
-        frozen.submittedAt = now;
-        frozen.submittedBy = caller.username();
+        frozen.submittedAt = s.submittedAt;
+        frozen.submittedBy = by;
         versions.persist(frozen);
-        return SubmissionMapper.toView(s, municipality);
+        return snapshot;
+    }
+
+    @Transactional
+    public SubmissionView reopen(UUID id) {
+        Submission s = access.ownForUpdate(id);
+        if (s.status != SubmissionStatus.SUBMITTED) {
+            throw new ConflictException("not-submitted", "Only a submitted entry can be reopened; this entry is "
+                    + s.status);
+        }
+        Call call = calls.findById(s.callId);
+        Instant now = clock.instant();
+        // Reopening makes sense only while it can be submitted again.
+        requireWindow(call, s, now);
+        s.status = SubmissionStatus.DRAFT;
+        s.updatedAt = now;
+        return view(s, call, municipalities.findById(s.municipalityId));
     }
 
     @Transactional
     public SubmissionView withdraw(UUID id) {
-        Submission s = ownForUpdate(id);
+        Submission s = access.ownForUpdate(id);
         if (s.status == SubmissionStatus.WITHDRAWN) {
             throw new ConflictException("already-withdrawn", "This entry is already withdrawn");
         }
@@ -183,74 +228,140 @@ public class SubmissionService {
         if (call.phase(now) == CallPhase.CLOSED) {
             throw new ConflictException("call-closed", "The call is closed; its entries can no longer be withdrawn");
         }
-        boolean wasSubmitted = s.status == SubmissionStatus.SUBMITTED || s.version > 0;
+        boolean announced = s.version > 0;
         s.status = SubmissionStatus.WITHDRAWN;
         s.withdrawnAt = now;
         s.updatedAt = now;
         Municipality municipality = municipalities.findById(s.municipalityId);
-        if (wasSubmitted) {
-            // Only scoring and catalogue ever saw submitted entries; a withdrawn draft concerns nobody else.
+        if (announced) {
+            // Only scoring and catalogue ever saw submitted versions; a draft never submitted concerns nobody else.
             events.withdrawn(s, municipality);
         }
-        return SubmissionMapper.toView(s, municipality);
+        return view(s, call, municipality);
     }
 
-    /** The caller's own entry, locked for a change; organizers do not change entries of municipalities. */
-    private Submission ownForUpdate(UUID id) {
-        String municipalityId = caller.requireMunicipality();
-        Submission s = submissions.findForUpdate(id).orElseThrow(() -> NotFoundException.of("Submission", id));
-        if (!s.municipalityId.equals(municipalityId)) {
-            throw NotFoundException.of("Submission", id);
+    public List<VersionSummary> versions(UUID id) {
+        Submission s = access.readable(id);
+        return versions.list("key.submissionId", Sort.ascending("key.version"), s.id).stream()
+                .map(v -> new VersionSummary(v.key.version(), v.submittedAt, v.submittedBy)).toList();
+    }
+
+    public VersionView version(UUID id, int number) {
+        Submission s = access.readable(id);
+        SubmissionVersion v = versions.findByIdOptional(new SubmissionVersion.Key(s.id, number))
+                .orElseThrow(() -> NotFoundException.of("Version", number + " of submission " + id));
+        return new VersionView(v.key.version(), v.submittedAt, v.submittedBy, v.snapshot);
+    }
+
+    /** An organizer lets one entry be submitted after the deadline, until {@code until}. */
+    @Transactional
+    public SubmissionView extend(UUID id, ExtensionRequest request) {
+        Errors errors = new Errors();
+        if (request == null || request.until() == null) {
+            errors.add("until", "is required").throwIfAny();
         }
-        return s;
+        errors.optionalText("reason", request.reason(), 500);
+        Submission s = access.anyForUpdate(id);
+        Call call = calls.findById(s.callId);
+        Instant now = clock.instant();
+        if (!request.until().isAfter(now)) {
+            errors.add("until", "must be in the future");
+        }
+        if (!request.until().isAfter(call.deadline)) {
+            errors.add("until", "must be after the call's deadline " + call.deadline);
+        }
+        if (request.until().isAfter(call.juryEndsAt)) {
+            errors.add("until", "must not be after the jury phase ends (" + call.juryEndsAt + ")");
+        }
+        errors.throwIfAny();
+        if (s.status == SubmissionStatus.WITHDRAWN) {
+            throw new ConflictException("already-withdrawn", "A withdrawn entry cannot be extended");
+        }
+        s.extendedUntil = request.until();
+        s.updatedAt = now;
+        return view(s, call, municipalities.findById(s.municipalityId));
     }
 
-    private void checkRead(Submission s) {
-        if (caller.has(Roles.ORGANIZER)) {
+    @Transactional
+    public SubmissionView revokeExtension(UUID id) {
+        Submission s = access.anyForUpdate(id);
+        s.extendedUntil = null;
+        s.updatedAt = clock.instant();
+        return view(s, calls.findById(s.callId), municipalities.findById(s.municipalityId));
+    }
+
+    /** The call is open, or the deadline passed but this entry has an organizer's extension that still runs. */
+    static void requireWindow(Call call, Submission s, Instant now) {
+        CallPhase phase = call.phase(now);
+        boolean extended = s.extendedUntil != null && now.isBefore(s.extendedUntil) && phase != CallPhase.CLOSED;
+        if (phase != CallPhase.OPEN && !extended) {
+            throw notOpen(call, now);
+        }
+    }
+
+    static ConflictException notOpen(Call call, Instant now) {
+        CallPhase phase = call.phase(now);
+        String when = phase == CallPhase.UPCOMING ? "it opens at " + call.opensAt
+                : "its deadline passed at " + call.deadline + "; only an organizer's extension allows a late submit";
+        return new ConflictException("call-not-open",
+                "The call '" + call.title + "' is not open for entries (" + phase + "; " + when + ")");
+    }
+
+    static ConflictException entryExists(String municipalityId) {
+        return new ConflictException("entry-exists",
+                "Municipality " + municipalityId + " already has an entry for this call; edit that one");
+    }
+
+    /** Inserts a new entry; a concurrent insert for the same municipality and call loses with a 409. */
+    public void persistNew(Submission s) {
+        try {
+            submissions.persist(s);
+            submissions.flush();
+        } catch (org.hibernate.exception.ConstraintViolationException e) {
+            throw entryExists(s.municipalityId);
+        }
+    }
+
+    private FormValidator.Content content(Call call, SubmissionRequest request, Errors errors) {
+        errors.requireText("title", request.title(), 300);
+        if (call == null) {
+            return null;
+        }
+        checkRequestedAmount(call, request.requestedCents(), errors, false);
+        return FormValidator.normalise(forms.of(call.formTemplate), new FormValidator.Content(request.title(),
+                request.summary(), request.description(), request.answers(),
+                SubmissionMapper.projects(request.projects())), errors);
+    }
+
+    private static void checkRequestedAmount(Call call, Long requested, Errors errors, boolean complete) {
+        if (call.kind != CallKind.FUNDING) {
+            if (requested != null) {
+                errors.add("requestedCents", "only entries to funding calls ask for an amount");
+            }
             return;
         }
-        if (!s.municipalityId.equals(caller.requireMunicipality())) {
-            throw NotFoundException.of("Submission", s.id);
+        if (requested == null) {
+            if (complete) {
+                errors.add("requestedCents", "is required for a funding call");
+            }
+        } else if (requested <= 0) {
+            errors.add("requestedCents", "must be more than 0 euro cents");
+        } else if (call.budgetCents != null && requested > call.budgetCents) {
+            errors.add("requestedCents", "exceeds the call's budget of " + call.budgetCents + " cents");
         }
     }
 
-    private static void requireOpen(Call call, Instant now) {
-        CallPhase phase = call.phase(now);
-        if (phase != CallPhase.OPEN) {
-            String when = phase == CallPhase.UPCOMING ? "it opens at " + call.opensAt
-                    : "its deadline passed at " + call.deadline;
-            throw new ConflictException("call-not-open",
-                    "The call '" + call.title + "' is not open for entries (" + phase + "; " + when + ")");
-        }
+    private static void apply(FormValidator.Content content, Long requestedCents, Submission s) {
+        s.title = content.title();
+        s.summary = content.summary();
+        s.description = content.description();
+        s.answers = content.answers();
+        s.projects = content.projects();
+        s.requestedCents = requestedCents;
     }
 
-    private static Content content(SubmissionRequest request, Errors errors) {
-        errors.requireText("title", request.title(), 300)
-                .optionalText("summary", request.summary(), 5000)
-                .optionalText("description", request.description(), 100_000);
-        Map<String, Object> answers = AnswerShape.answers("answers", request.answers(), AnswerShape.QUESTION_CODE,
-                errors);
-        List<Map<String, Object>> projects = SubmissionMapper.projects(request.projects());
-        if (projects.size() > AnswerShape.MAX_PROJECTS) {
-            errors.add("projects", "at most " + AnswerShape.MAX_PROJECTS + " single projects");
-        }
-        List<Map<String, Object>> cleanProjects = new java.util.ArrayList<>();
-        for (int i = 0; i < projects.size() && i < AnswerShape.MAX_PROJECTS; i++) {
-            cleanProjects.add(AnswerShape.answers("projects[" + i + "].answers", projects.get(i),
-                    AnswerShape.PROJECT_CODE, errors));
-        }
-        return new Content(request.title(), request.summary(), request.description(), answers, cleanProjects);
-    }
-
-    private record Content(String title, String summary, String description, Map<String, Object> answers,
-            List<Map<String, Object>> projects) {
-
-        void applyTo(Submission s) {
-            s.title = title == null ? null : title.strip();
-            s.summary = summary;
-            s.description = description;
-            s.answers = answers;
-            s.projects = projects;
-        }
+    private SubmissionView view(Submission s, Call call, Municipality municipality) {
+        List<AttachmentView> files = attachments.ofSubmission(s.id).stream().map(AttachmentView::of).toList();
+        return SubmissionMapper.toView(s, forms.of(call.formTemplate), municipality, files);
     }
 }

@@ -10,6 +10,8 @@ import java.util.UUID;
  * and the catalogue never need to call back. {@code version} counts submits; a consumer that has
  * seen a higher version ignores a lower one. {@code fieldsOfAction} and {@code targetGroups} are
  * the shared code lists of API.md, derived from the questionnaire (C26, C23) by the producer.
+ * {@code requestedCents} is the amount a funding entry asks for. {@code imported} marks entries
+ * that came from a legacy text export (their choice answers may be missing).
  */
 public record SubmissionSubmitted(
         UUID submissionId,
@@ -27,5 +29,7 @@ public record SubmissionSubmitted(
         Long requestedCents,
         MunicipalityRef municipality,
         Instant submittedAt,
-        boolean imported) {
+        boolean imported,
+        String formTemplate,
+        List<AttachmentRef> attachments) {
 }

@@ -1,0 +1,22 @@
+package de.handinhand.submission.attachment.repository;
+
+import de.handinhand.submission.attachment.Attachment;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class AttachmentRepository implements PanacheRepositoryBase<Attachment, UUID> {
+
+    public List<Attachment> ofSubmission(UUID submissionId) {
+        return list("submissionId", Sort.ascending("createdAt").and("id"), submissionId);
+    }
+
+    public long totalBytes(UUID submissionId) {
+        Long total = find("select coalesce(sum(a.sizeBytes), 0) from Attachment a where a.submissionId = ?1",
+                submissionId).project(Long.class).firstResult();
+        return total == null ? 0 : total;
+    }
+}

@@ -1,0 +1,198 @@
+package de.handinhand.submission.attachment.service;
+
+import de.handinhand.common.web.problem.ConflictException;
+import de.handinhand.common.web.problem.NotFoundException;
+import de.handinhand.common.web.problem.PayloadTooLargeException;
+import de.handinhand.common.web.problem.UnsupportedMediaTypeException;
+import de.handinhand.common.web.problem.ValidationException;
+import de.handinhand.common.web.security.Caller;
+import de.handinhand.submission.attachment.Attachment;
+import de.handinhand.submission.attachment.repository.AttachmentRepository;
+import de.handinhand.submission.attachment.rest.AttachmentView;
+import de.handinhand.submission.submission.Submission;
+import de.handinhand.submission.submission.service.SubmissionAccess;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Attachments of an entry. Upload streams the body into 256 KiB chunks inside one transaction,
+ * hashing and measuring as it goes; the type is recognised from the first bytes. A file over the
+ * limit, of another type, or pushing the entry over its total rolls everything back, so nothing
+ * is stored half. Download streams the chunks straight from the database.
+ */
+@ApplicationScoped
+public class AttachmentService {
+
+    static final int CHUNK = 256 * 1024;
+
+    private final SubmissionAccess access;
+    private final AttachmentRepository attachments;
+    private final EntityManager em;
+    private final AgroalDataSource dataSource;
+    private final AttachmentConfig config;
+    private final Caller caller;
+    private final Clock clock;
+
+    public AttachmentService(SubmissionAccess access, AttachmentRepository attachments, EntityManager em,
+            AgroalDataSource dataSource, AttachmentConfig config, Caller caller, Clock clock) {
+        this.access = access;
+        this.attachments = attachments;
+        this.em = em;
+        this.dataSource = dataSource;
+        this.config = config;
+        this.caller = caller;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public AttachmentView upload(UUID submissionId, String filename, InputStream body) {
+        Submission s = access.ownDraftForUpdate(submissionId);
+        List<Attachment> existing = attachments.ofSubmission(s.id);
+        if (existing.size() >= config.maxCount()) {
+            throw new ConflictException("too-many-attachments", "An entry has at most " + config.maxCount()
+                    + " attachments");
+        }
+        long room = config.maxTotal().asLongValue() - existing.stream().mapToLong(a -> a.sizeBytes).sum();
+        long limit = Math.min(config.maxSize().asLongValue(), room);
+
+        Attachment a = new Attachment();
+        a.id = UUID.randomUUID();
+        a.submissionId = s.id;
+        a.createdAt = clock.instant();
+        a.createdBy = caller.username();
+        MessageDigest sha = sha256();
+        byte[] buffer = new byte[CHUNK];
+        int seq = 0;
+        long size = 0;
+        try {
+            int filled;
+            while ((filled = fill(body, buffer)) > 0) {
+                if (seq == 0) {
+                    a.contentType = ContentSniffer.detect(buffer, filled).orElseThrow(() ->
+                            new UnsupportedMediaTypeException("Only PDF, PNG and JPEG files are accepted, recognised "
+                                    + "from their content; this file is none of them"));
+                    a.filename = FileNames.clean(filename, a.contentType, existing.size() + 1);
+                    a.sizeBytes = 1;
+                    a.sha256 = "0".repeat(64);
+                    attachments.persist(a);
+                    attachments.flush();
+                }
+                size += filled;
+                if (size > limit) {
+                    throw size > config.maxSize().asLongValue()
+                            ? new PayloadTooLargeException("An attachment may have at most "
+                                    + config.maxSize().asLongValue() + " bytes")
+                            : new PayloadTooLargeException("The entry's attachments may have at most "
+                                    + config.maxTotal().asLongValue() + " bytes together");
+                }
+                sha.update(buffer, 0, filled);
+                em.createNativeQuery("insert into attachment_chunk (attachment_id, seq, data) values (?1, ?2, ?3)")
+                        .setParameter(1, a.id)
+                        .setParameter(2, seq++)
+                        .setParameter(3, filled == buffer.length ? buffer : Arrays.copyOf(buffer, filled))
+                        .executeUpdate();
+            }
+        } catch (IOException e) {
+            throw new ValidationException("upload-interrupted", "The upload was interrupted",
+                    List.of(new de.handinhand.common.web.problem.FieldError("body", e.getMessage())));
+        }
+        if (seq == 0) {
+            throw ValidationException.of("body", "the file is empty");
+        }
+        a.sizeBytes = size;
+        a.sha256 = HexFormat.of().formatHex(sha.digest());
+        s.updatedAt = clock.instant();
+        return AttachmentView.of(a);
+    }
+
+    public List<AttachmentView> list(UUID submissionId) {
+        Submission s = access.readable(submissionId);
+        return attachments.ofSubmission(s.id).stream().map(AttachmentView::of).toList();
+    }
+
+    /** The attachment's metadata and a writer that streams its content. */
+    public Download download(UUID submissionId, UUID attachmentId) {
+        Submission s = access.readable(submissionId);
+        Attachment a = attachments.findByIdOptional(attachmentId)
+                .filter(found -> found.submissionId.equals(s.id))
+                .orElseThrow(() -> NotFoundException.of("Attachment", attachmentId));
+        return new Download(AttachmentView.of(a), out -> stream(a.id, out));
+    }
+
+    @Transactional
+    public void delete(UUID submissionId, UUID attachmentId) {
+        Submission s = access.ownDraftForUpdate(submissionId);
+        Attachment a = attachments.findByIdOptional(attachmentId)
+                .filter(found -> found.submissionId.equals(s.id))
+                .orElseThrow(() -> NotFoundException.of("Attachment", attachmentId));
+        attachments.delete(a);
+        s.updatedAt = clock.instant();
+    }
+
+    public record Download(AttachmentView attachment, Writer writer) {
+    }
+
+    public interface Writer {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** Reads the chunks one by one with a server-side cursor, so memory stays at one chunk. */
+    private void stream(UUID attachmentId, OutputStream out) throws IOException {
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try (PreparedStatement p = c.prepareStatement(
+                    "select data from attachment_chunk where attachment_id = ? order by seq")) {
+                p.setObject(1, attachmentId);
+                p.setFetchSize(1);
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        out.write(r.getBytes(1));
+                    }
+                }
+                c.commit();
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new IOException("Attachment " + attachmentId + " could not be read", e);
+        }
+    }
+
+    private static int fill(InputStream in, byte[] buffer) throws IOException {
+        int filled = 0;
+        while (filled < buffer.length) {
+            int n = in.read(buffer, filled, buffer.length - filled);
+            if (n < 0) {
+                break;
+            }
+            filled += n;
+        }
+        return filled;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new UncheckedIOException(new IOException(e));
+        }
+    }
+}

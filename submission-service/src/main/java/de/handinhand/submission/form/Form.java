@@ -1,0 +1,46 @@
+package de.handinhand.submission.form;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import de.handinhand.submission.call.FormTemplate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An entry form: ordered sections of questions and, for the competition, the single-project
+ * group. {@code atLeastOneOf} lists groups of which at least one question must be answered
+ * (the competition needs at least one field of action, C26a–k).
+ */
+public record Form(FormTemplate template, String title, List<Section> sections, ProjectGroup projectGroup,
+        List<AtLeastOne> atLeastOneOf) {
+
+    /** At least one of {@code questions} must be answered; reported under {@code code}. */
+    public record AtLeastOne(String code, List<String> questions, String message) {
+    }
+
+    @JsonIgnore
+    public Map<String, Question> questionsByCode() {
+        Map<String, Question> all = new LinkedHashMap<>();
+        sections.forEach(s -> s.questions().forEach(q -> all.put(q.code(), q)));
+        return all;
+    }
+
+    @JsonIgnore
+    public Map<String, Question> projectQuestionsByCode() {
+        Map<String, Question> all = new LinkedHashMap<>();
+        if (projectGroup != null) {
+            projectGroup.questions().forEach(q -> all.put(q.code(), q));
+        }
+        return all;
+    }
+
+    /** The question that fills a top-level field of the entry (title, summary, description). */
+    public Optional<Question> questionForField(String field) {
+        return questionsByCode().values().stream().filter(q -> field.equals(q.field())).findFirst();
+    }
+
+    public int maxProjects() {
+        return projectGroup == null ? 0 : projectGroup.maxProjects();
+    }
+}

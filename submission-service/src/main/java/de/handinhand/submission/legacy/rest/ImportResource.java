@@ -1,0 +1,66 @@
+package de.handinhand.submission.legacy.rest;
+
+import de.handinhand.common.web.QueryParams;
+import de.handinhand.common.web.security.Roles;
+import de.handinhand.submission.legacy.service.LegacyImportService;
+import de.handinhand.submission.submission.rest.SubmissionView;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/imports/legacy")
+@Tag(name = "Import", description = "Legacy text exports of entry forms")
+public class ImportResource {
+
+    private final LegacyImportService imports;
+
+    public ImportResource(LegacyImportService imports) {
+        this.imports = imports;
+    }
+
+    @POST
+    @RolesAllowed(Roles.ORGANIZER)
+    @Consumes(MediaType.TEXT_PLAIN)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Import a legacy text export", description = "Organizers only. Turns the text export of a "
+            + "competition entry form or a Flüchtlingsdialog report into a submitted entry (version 1, imported): "
+            + "contact, title, summary, description, every answer the text carries, the single projects. What cannot "
+            + "be placed is kept verbatim in `unplaced`; the source text is kept with the entry. The municipality is "
+            + "the one the contact block names, or `municipalityId` when the text has none.")
+    @RequestBody(content = @Content(mediaType = "text/plain", examples = @ExampleObject(name = "competition", value = """
+            Name der Stadt/der Gemeinde/des Landkreises:\s
+            Landkreis Dachau
+            Ansprechpartner/in:\s
+            Daniel Dachauer
+            Titel des Wettbewerbsbeitrags
+            Integration mit Augenmaß
+            Kurzfassung des Wettbewerbsbeitrags
+            Das Projekt IMA fördert Integrationsideen im ganzen Landkreis.
+            """)))
+    @APIResponse(responseCode = "201", description = "Imported and submitted")
+    @APIResponse(responseCode = "409", description = "The municipality already has an entry for this call")
+    @APIResponse(responseCode = "422", description = "Unknown call, empty text, the other form family, or no "
+            + "municipality to be found")
+    public Response importText(
+            @Parameter(description = "The call the entry belongs to", required = true) @QueryParam("callId") String callId,
+            @Parameter(description = "The municipality's key (AGS), if the text does not name a registered one")
+            @QueryParam("municipalityId") String municipalityId,
+            String text) {
+        SubmissionView imported = imports.importText(QueryParams.uuid("callId", callId), municipalityId, text);
+        return Response.created(UriBuilder.fromPath("/api/submissions/{id}").build(imported.id())).entity(imported)
+                .build();
+    }
+}

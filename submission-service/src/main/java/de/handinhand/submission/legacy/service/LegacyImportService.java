@@ -1,0 +1,174 @@
+package de.handinhand.submission.legacy.service;
+
+import de.handinhand.common.messaging.codes.FieldOfAction;
+import de.handinhand.common.web.problem.Errors;
+import de.handinhand.common.web.problem.ValidationException;
+import de.handinhand.common.web.security.Caller;
+import de.handinhand.submission.call.Call;
+import de.handinhand.submission.call.FormTemplate;
+import de.handinhand.submission.call.repository.CallRepository;
+import de.handinhand.submission.form.Form;
+import de.handinhand.submission.form.FormTemplates;
+import de.handinhand.submission.form.FormValidator;
+import de.handinhand.submission.legacy.parse.LegacyParser;
+import de.handinhand.submission.legacy.parse.ParsedEntry;
+import de.handinhand.submission.municipality.Municipality;
+import de.handinhand.submission.municipality.repository.MunicipalityRepository;
+import de.handinhand.submission.submission.Submission;
+import de.handinhand.submission.submission.SubmissionStatus;
+import de.handinhand.submission.submission.repository.SubmissionRepository;
+import de.handinhand.submission.submission.rest.SubmissionView;
+import de.handinhand.submission.submission.service.CategoryRule;
+import de.handinhand.submission.submission.service.SubmissionService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The legacy import: an organizer posts the text export of an entry form and gets a structured
+ * entry of the municipality the text names (or the one given), submitted as version 1, marked
+ * imported, with the source text kept and whatever the parser could not place in
+ * {@code unplaced}. The export of a paper form cannot show which boxes were ticked, so an
+ * imported entry is not held to the form's completeness rules; its answers still have to fit the
+ * form's shape.
+ */
+@ApplicationScoped
+public class LegacyImportService {
+
+    static final int MAX_TEXT = 1_000_000;
+
+    private final CallRepository calls;
+    private final MunicipalityRepository municipalities;
+    private final SubmissionRepository submissions;
+    private final SubmissionService lifecycle;
+    private final FormTemplates forms;
+    private final Caller caller;
+    private final Clock clock;
+
+    public LegacyImportService(CallRepository calls, MunicipalityRepository municipalities,
+            SubmissionRepository submissions, SubmissionService lifecycle, FormTemplates forms, Caller caller,
+            Clock clock) {
+        this.calls = calls;
+        this.municipalities = municipalities;
+        this.submissions = submissions;
+        this.lifecycle = lifecycle;
+        this.forms = forms;
+        this.caller = caller;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public SubmissionView importText(UUID callId, String municipalityId, String text) {
+        Errors errors = new Errors();
+        Call call = callId == null ? null : calls.findByIdOptional(callId).orElse(null);
+        if (callId == null) {
+            errors.add("callId", "is required");
+        } else if (call == null) {
+            errors.add("callId", "no call with this id");
+        }
+        if (text == null || text.isBlank()) {
+            errors.add("body", "the text export is empty");
+        } else if (text.length() > MAX_TEXT) {
+            errors.add("body", "at most " + MAX_TEXT + " characters");
+        }
+        errors.throwIfAny();
+
+        Form form = forms.of(call.formTemplate);
+        FormTemplate family = Family.of(text);
+        if (family != null && family != form.template()) {
+            throw ValidationException.of("body", "the text is a " + family + " form, but call " + call.id
+                    + " uses " + form.template());
+        }
+        ParsedEntry parsed = new LegacyParser(form).parse(text);
+        Municipality municipality = municipality(municipalityId, parsed);
+        if (submissions.exists(call.id, municipality.id)) {
+            throw new de.handinhand.common.web.problem.ConflictException("entry-exists", "Municipality "
+                    + municipality.id + " already has an entry for this call");
+        }
+
+        Errors shape = new Errors();
+        String title = parsed.title() != null ? parsed.title() : "Wettbewerbsbeitrag " + municipality.name;
+        FormValidator.Content content = FormValidator.normalise(form, new FormValidator.Content(title,
+                parsed.summary(), parsed.description(), parsed.answers(), parsed.projects()), shape);
+        if (!shape.isEmpty()) {
+            // The parser places only answers the form accepts; what is left are the entry's own fields
+            // (a title or description longer than the form allows).
+            throw new ValidationException("import-does-not-fit", "The text does not fit the form", shape.list());
+        }
+
+        Instant now = clock.instant();
+        Submission s = new Submission();
+        s.id = UUID.randomUUID();
+        s.callId = call.id;
+        s.municipalityId = municipality.id;
+        s.category = CategoryRule.derive(municipality, call.categories);
+        s.title = content.title();
+        s.summary = content.summary();
+        s.description = content.description();
+        s.answers = content.answers();
+        s.projects = content.projects();
+        s.imported = true;
+        s.sourceText = text;
+        s.unplaced = new ArrayList<>(parsed.unplaced());
+        s.status = SubmissionStatus.SUBMITTED;
+        s.version = 1;
+        s.submittedAt = now;
+        s.createdAt = now;
+        s.updatedAt = now;
+        s.createdBy = caller.username();
+        lifecycle.persistNew(s);
+        lifecycle.freeze(s, call, form, municipality, caller.username());
+        return lifecycle.get(s.id);
+    }
+
+    /** The municipality given, else the one the contact block names; both must agree when both exist. */
+    private Municipality municipality(String municipalityId, ParsedEntry parsed) {
+        String named = parsed.municipalityName();
+        if (municipalityId != null && !municipalityId.isBlank()) {
+            Municipality given = municipalities.findByIdOptional(municipalityId.strip()).orElseThrow(() ->
+                    ValidationException.of("municipalityId", "no registered municipality " + municipalityId));
+            if (named != null && !sameName(given.name, named)) {
+                throw ValidationException.of("municipalityId", "the text names '" + named + "', but "
+                        + given.id + " is " + given.name);
+            }
+            return given;
+        }
+        if (named == null) {
+            throw ValidationException.of("municipalityId", "the text names no municipality; pass municipalityId");
+        }
+        List<Municipality> matches = municipalities.listAll().stream().filter(m -> sameName(m.name, named)).toList();
+        if (matches.size() != 1) {
+            throw ValidationException.of("municipalityId", matches.isEmpty()
+                    ? "'" + named + "' is not in the registry; register it or pass municipalityId"
+                    : "'" + named + "' is ambiguous; pass municipalityId");
+        }
+        return matches.get(0);
+    }
+
+    static boolean sameName(String a, String b) {
+        return FieldOfAction.fold(a).replaceAll("\\s+", " ").strip()
+                .equals(FieldOfAction.fold(b).replaceAll("\\s+", " ").strip());
+    }
+
+    /** Which form family a text export belongs to, by the words only it uses; null if it cannot tell. */
+    static final class Family {
+
+        private Family() {
+        }
+
+        static FormTemplate of(String text) {
+            String folded = FieldOfAction.fold(text);
+            boolean competition = folded.contains("wettbewerbsbeitrag");
+            boolean dialog = folded.contains("fluechtlingsdialog") || folded.contains("einwohnerzahl")
+                    || folded.contains("anzahl der teilnehmenden");
+            if (competition == dialog) {
+                return null;
+            }
+            return competition ? FormTemplate.ZUSAMMENLEBEN_HAND_IN_HAND : FormTemplate.FLUECHTLINGSDIALOG;
+        }
+    }
+}

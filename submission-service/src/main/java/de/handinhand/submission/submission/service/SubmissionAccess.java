@@ -1,0 +1,63 @@
+package de.handinhand.submission.submission.service;
+
+import de.handinhand.common.web.problem.ConflictException;
+import de.handinhand.common.web.problem.NotFoundException;
+import de.handinhand.common.web.security.Caller;
+import de.handinhand.common.web.security.Roles;
+import de.handinhand.submission.submission.Submission;
+import de.handinhand.submission.submission.SubmissionStatus;
+import de.handinhand.submission.submission.repository.SubmissionRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+
+/**
+ * The tenant rule for entries, in one place for every endpoint that touches one: a submitter
+ * reaches only entries of the municipality in its token (others' entries do not exist for it:
+ * 404), an organizer reads all of them. Roles without business in entries never get here
+ * (their resource methods refuse them).
+ */
+@ApplicationScoped
+public class SubmissionAccess {
+
+    private final SubmissionRepository submissions;
+    private final Caller caller;
+
+    public SubmissionAccess(SubmissionRepository submissions, Caller caller) {
+        this.submissions = submissions;
+        this.caller = caller;
+    }
+
+    /** An entry the caller may read. */
+    public Submission readable(UUID id) {
+        Submission s = submissions.findByIdOptional(id).orElseThrow(() -> NotFoundException.of("Submission", id));
+        if (!caller.has(Roles.ORGANIZER) && !s.municipalityId.equals(caller.requireMunicipality())) {
+            throw NotFoundException.of("Submission", id);
+        }
+        return s;
+    }
+
+    /** The caller's own entry, row-locked so that changes to one entry run one after another. */
+    public Submission ownForUpdate(UUID id) {
+        String municipalityId = caller.requireMunicipality();
+        Submission s = submissions.findForUpdate(id).orElseThrow(() -> NotFoundException.of("Submission", id));
+        if (!s.municipalityId.equals(municipalityId)) {
+            throw NotFoundException.of("Submission", id);
+        }
+        return s;
+    }
+
+    /** The caller's own draft, row-locked; a submitted or withdrawn entry cannot change. */
+    public Submission ownDraftForUpdate(UUID id) {
+        Submission s = ownForUpdate(id);
+        if (s.status != SubmissionStatus.DRAFT) {
+            throw new ConflictException("not-a-draft", "Only a draft can be changed; this entry is " + s.status
+                    + (s.status == SubmissionStatus.SUBMITTED ? " (reopen it first)" : ""));
+        }
+        return s;
+    }
+
+    /** Any entry, row-locked, for an organizer's action on it. */
+    public Submission anyForUpdate(UUID id) {
+        return submissions.findForUpdate(id).orElseThrow(() -> NotFoundException.of("Submission", id));
+    }
+}

@@ -10,6 +10,7 @@ import java.util.Map;
  *
  * <pre>
  * mvn -q -pl bench compile exec:java -Dexec.args="lag --entries=200"
+ * mvn -q -pl bench compile exec:java -Dexec.args="burst --entries=1000 --clients=64"
  * mvn -q -pl bench compile exec:java -Dexec.args="memory"
  * </pre>
  */
@@ -28,6 +29,9 @@ public final class Bench {
                 options.getOrDefault("keycloak", "http://localhost:8180"));
         switch (args[0]) {
             case "lag" -> new SubmitLag(target, Integer.parseInt(options.getOrDefault("entries", "200"))).run();
+            case "burst" -> new SubmitBurst(target, Integer.parseInt(options.getOrDefault("entries", "1000")),
+                    Integer.parseInt(options.getOrDefault("clients", "64")),
+                    options.getOrDefault("kafka", "localhost:9092")).run();
             case "memory" -> Memory.print();
             default -> usage();
         }
@@ -47,6 +51,7 @@ public final class Bench {
     private static void usage() {
         System.out.println("""
                 usage: Bench lag [--entries=200] [--gateway=http://localhost:8080] [--keycloak=http://localhost:8180]
+                       Bench burst [--entries=1000] [--clients=64] [--kafka=localhost:9092] [--gateway=...] [--keycloak=...]
                        Bench memory
                 """);
     }

@@ -1,6 +1,7 @@
 package de.handinhand.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import de.handinhand.common.testing.EntryFixtures;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -73,11 +74,8 @@ final class SubmitLag {
     }
 
     private String draft(String call, int i) throws Exception {
-        return target.post("dachau", "/api/submissions", Map.of("callId", call,
-                "title", "Benchmark-Beitrag " + i, "summary", "Kurzfassung " + i,
-                "answers", Map.of("C23", List.of("NEUZUGEWANDERTE"), "C26c", List.of("PROJEKT")),
-                "projects", List.of(Map.of("answers", Map.of("D10", "Sprachcafé " + i, "D15", "Beschreibung " + i)))),
-                201).get("id").asText();
+        return target.post("dachau", "/api/submissions", EntryFixtures.entry(call, "Benchmark-Beitrag " + i,
+                List.of(EntryFixtures.project("Sprachcafé " + i, "Beschreibung " + i))), 201).get("id").asText();
     }
 
     private boolean hasProposal(String entry) throws Exception {

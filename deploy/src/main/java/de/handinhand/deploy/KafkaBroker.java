@@ -129,6 +129,7 @@ final class KafkaBroker implements AutoCloseable {
     public void close() {
         if (broker != null) {
             broker.close();
+            broker = null;
         }
     }
 

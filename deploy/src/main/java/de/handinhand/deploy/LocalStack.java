@@ -217,6 +217,17 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /** Stops the Kafka broker (data kept), e.g. to show that nothing committed meanwhile is lost. */
+    public void stopKafka() {
+        kafka.close();
+    }
+
+    /** Starts the broker again on its data and waits until it serves. */
+    public void startKafka() throws Exception {
+        ManagedProcess broker = track(kafka.start());
+        broker.awaitReady(kafka::readyAndTopicsCreated, SERVICE_READY_TIMEOUT);
+    }
+
     public StackConfig config() {
         return config;
     }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import de.handinhand.common.testing.EntryFixtures;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.net.Socket;
@@ -201,6 +202,25 @@ class SliceIT {
 
     @Test
     @Order(6)
+    void nothingCommittedIsLostWhileKafkaIsDown() throws Exception {
+        String call = newCall("E2E Kafka down");
+        stack.stopKafka();
+        try {
+            // The submit commits with its event in the outbox; Kafka is not needed for that.
+            String entry = submit("recklinghausen", call, "Recklinghausen: während Kafka ruht", "Patenschaften");
+            assertEquals(0, cases(call).getInt("total"), "nothing can have travelled yet");
+            stack.startKafka();
+            assertEquals(entry, awaitCases(call, 1, Duration.ofSeconds(90)).getString("items[0].submissionId"));
+            awaitProposal("re-office", entry);
+        } finally {
+            if (!listening(config.kafkaPort())) {
+                stack.startKafka();
+            }
+        }
+    }
+
+    @Test
+    @Order(7)
     void dataSurvivesARestartOfTheStack() throws Exception {
         String call = newCall("E2E Restart");
         String entry = submit("dachau", call, "Dachau: bleibt erhalten", "Fahrradwerkstatt");
@@ -242,9 +262,7 @@ class SliceIT {
 
     private String draft(String token, String call, String title, String project) {
         return given().baseUri(config.gatewayUrl()).auth().oauth2(token).contentType(ContentType.JSON)
-                .body(Map.of("callId", call, "title", title, "summary", "Kurzfassung: " + title,
-                        "answers", Map.of("C23", List.of("NEUZUGEWANDERTE"), "C26c", List.of("PROJEKT")),
-                        "projects", List.of(Map.of("answers", Map.of("D10", project, "D15", "Beschreibung " + project)))))
+                .body(EntryFixtures.entry(call, title, List.of(EntryFixtures.project(project, "Beschreibung " + project))))
                 .post("/api/submissions")
                 .then().statusCode(201).extract().path("id");
     }
@@ -263,7 +281,12 @@ class SliceIT {
     }
 
     private JsonPath awaitCases(String call, int expected) {
-        await().atMost(EVENTUAL).until(() -> cases(call).getInt("total") == expected);
+        return awaitCases(call, expected, EVENTUAL);
+    }
+
+    private JsonPath awaitCases(String call, int expected, Duration within) {
+        await().atMost(within).pollInterval(Duration.ofMillis(250))
+                .until(() -> cases(call).getInt("total") == expected);
         return cases(call);
     }
 

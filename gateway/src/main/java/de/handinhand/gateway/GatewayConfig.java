@@ -17,6 +17,9 @@ public interface GatewayConfig {
     /** Largest request body forwarded; larger ones are refused with 413 before they reach a service. */
     MemorySize maxBodySize();
 
+    /** Largest attachment upload ({@code POST /api/submissions/{id}/attachments}). */
+    MemorySize attachmentMaxBodySize();
+
     interface Backends {
 
         URI submission();

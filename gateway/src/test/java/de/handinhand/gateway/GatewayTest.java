@@ -150,6 +150,16 @@ class GatewayTest {
                 .body(new byte[1024 * 1024 + 1]).post("/api/imports/legacy")
                 .then().statusCode(413).contentType("application/problem+json");
         assertEquals(before, hits("submission"));
+
+        // Attachments have their own, higher limit.
+        String submitter = TestTokens.submitter("dachau", "09174");
+        given().auth().oauth2(submitter).contentType("application/pdf").body(new byte[2 * 1024 * 1024])
+                .post("/api/submissions/s-1/attachments").then().statusCode(200)
+                .body("bodySize", equalTo(2 * 1024 * 1024));
+        given().auth().oauth2(submitter).contentType("application/pdf").body(new byte[3 * 1024 * 1024 + 1])
+                .post("/api/submissions/s-1/attachments").then().statusCode(413);
+        given().auth().oauth2(submitter).contentType(ContentType.JSON).body(new byte[2 * 1024 * 1024])
+                .put("/api/submissions/s-1").then().statusCode(413);
     }
 
     @Test

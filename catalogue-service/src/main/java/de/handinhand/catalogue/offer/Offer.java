@@ -37,17 +37,18 @@ public class Offer {
 
     public String provider;
 
+    // text[] columns are Java arrays, not Lists: JSON columns map Lists, and the two mappings must not meet.
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(columnDefinition = "text[]")
-    public List<String> fields;
+    public String[] fields;
 
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "target_groups", columnDefinition = "text[]")
-    public List<String> targetGroups;
+    public String[] targetGroups;
 
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(columnDefinition = "text[]")
-    public List<String> languages;
+    public String[] languages;
 
     public boolean free;
 

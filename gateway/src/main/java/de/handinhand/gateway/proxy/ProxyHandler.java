@@ -106,10 +106,12 @@ public class ProxyHandler {
             return;
         }
         RouteRule rule = matched.get();
+        long limit = routes.isAttachmentUpload(request.method(), path) ? config.attachmentMaxBodySize().asLongValue()
+                : config.maxBodySize().asLongValue();
         String length = request.getHeader("Content-Length");
-        if (length != null && tooLarge(length)) {
+        if (length != null && tooLarge(length, limit)) {
             GatewayProblems.send(rc, 413, "payload-too-large", "Payload too large",
-                    "The request body exceeds " + config.maxBodySize().asLongValue() + " bytes");
+                    "The request body exceeds " + limit + " bytes");
             return;
         }
         // Quarkus would answer a failed authentication itself with an empty 401; answer it here instead.
@@ -132,9 +134,9 @@ public class ProxyHandler {
         }
     }
 
-    private boolean tooLarge(String length) {
+    private static boolean tooLarge(String length, long limit) {
         try {
-            return Long.parseLong(length.strip()) > config.maxBodySize().asLongValue();
+            return Long.parseLong(length.strip()) > limit;
         } catch (NumberFormatException e) {
             return true;
         }

@@ -28,6 +28,14 @@ public class RouteTable {
             RouteRule.signedIn("/api/catalogue", Backend.CATALOGUE),
             RouteRule.roles("/api/scoring", Backend.SCORING, Roles.ORGANIZER, Roles.JUROR));
 
+    private static final java.util.regex.Pattern ATTACHMENT_UPLOAD =
+            java.util.regex.Pattern.compile("/api/submissions/[^/]+/attachments");
+
+    /** Attachment uploads carry files; every other request carries JSON or short text. */
+    public boolean isAttachmentUpload(HttpMethod method, String path) {
+        return method == HttpMethod.POST && ATTACHMENT_UPLOAD.matcher(path).matches();
+    }
+
     public Optional<RouteRule> match(HttpMethod method, String path) {
         return rules.stream().filter(rule -> rule.matches(method, path)).findFirst();
     }

@@ -30,9 +30,10 @@ public class CallInfo {
     @Column(name = "results_at")
     public Instant resultsAt;
 
+    /** A Java array, not a List: JSON columns map Lists, and the two mappings must not meet on one type. */
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(columnDefinition = "text[]")
-    public List<String> categories;
+    public String[] categories;
 
     @Column(name = "budget_cents")
     public Long budgetCents;

@@ -41,9 +41,14 @@ public class Call {
     @Column(name = "results_at")
     public Instant resultsAt;
 
+    /** A Java array, not a List: JSON columns map Lists, and the two mappings must not meet on one type. */
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(columnDefinition = "text[]")
-    public List<String> categories;
+    public String[] categories;
+
+    public List<String> categoryList() {
+        return categories == null ? List.of() : List.of(categories);
+    }
 
     @Column(name = "budget_cents")
     public Long budgetCents;

@@ -76,7 +76,7 @@ public class DemoData {
             call.opensAt = opens;
             call.deadline = opens.plus(Duration.ofDays(97));
             call.juryEndsAt = call.deadline.plus(Duration.ofDays(60));
-            call.categories = List.of("LANDKREIS", "STADT_GROSS", "GEMEINDE_KLEIN");
+            call.categories = new String[] {"LANDKREIS", "STADT_GROSS", "GEMEINDE_KLEIN"};
             call.createdAt = now;
             call.updatedAt = now;
             calls.persist(call);

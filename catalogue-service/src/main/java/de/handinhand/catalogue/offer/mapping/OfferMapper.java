@@ -14,8 +14,8 @@ public final class OfferMapper {
         OfferView.Origin origin = o.originSubmissionId == null ? null
                 : new OfferView.Origin(o.originSubmissionId, o.originProject);
         return new OfferView(o.id, new LinkedHashMap<>(o.title), new LinkedHashMap<>(o.description), o.provider,
-                o.kreisId, o.municipality, List.copyOf(o.fields), List.copyOf(o.targetGroups),
-                List.copyOf(o.languages), o.free, o.costCents, o.validFrom, o.validUntil, List.copyOf(o.locations),
+                o.kreisId, o.municipality, List.of(o.fields), List.of(o.targetGroups),
+                List.of(o.languages), o.free, o.costCents, o.validFrom, o.validUntil, List.copyOf(o.locations),
                 List.copyOf(o.contacts), o.schedule, o.accessibility, o.status, o.goodPractice, o.awardWinner, origin,
                 o.createdAt, o.updatedAt, o.lastConfirmedAt);
     }

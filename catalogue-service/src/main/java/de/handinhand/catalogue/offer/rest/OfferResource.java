@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/catalogue/offers")
@@ -34,8 +35,8 @@ public class OfferResource {
     @GET
     @PermitAll
     @Operation(summary = "Search offers", description = "Public: published offers. Publishers may ask for "
-            + "status=PROPOSED or ARCHIVED and get those of their own Kreis.")
-    @APIResponse(responseCode = "403", description = "A non-publisher asked for unpublished offers")
+            + "status=PROPOSED or ARCHIVED and get those of their own Kreis; asking for them without a token is a "
+            + "401, as another role or for another Kreis a 403. A malformed parameter is a 400 naming it.")
     public Page<OfferView> list(@QueryParam("status") String status, @QueryParam("kreis") String kreis,
             @QueryParam("page") String page, @QueryParam("size") String size) {
         if (kreis != null && !AGS.matcher(kreis).matches()) {
@@ -49,6 +50,7 @@ public class OfferResource {
     @PermitAll
     @Operation(summary = "Read one offer", description = "Public if published; otherwise only for "
             + "publishers of its Kreis.")
+    @APIResponseSchema(value = OfferView.class, responseCode = "200", responseDescription = "The offer")
     @APIResponse(responseCode = "404", description = "No such offer, or not visible to the caller")
     public OfferView get(@PathParam("id") UUID id) {
         return offers.get(id);

@@ -84,7 +84,7 @@ public class SubmissionOffers {
                 offer.originProject = p.index();
                 offer.createdAt = now;
                 offer.free = true;
-                offer.languages = List.of("de");
+                offer.languages = new String[] {"de"};
                 offer.locations = List.of();
                 offer.contacts = List.of();
                 offer.proposedBy = "submission:" + s.submissionId();
@@ -107,8 +107,8 @@ public class SubmissionOffers {
         offer.provider = s.municipality().name();
         offer.kreisId = s.municipality().kreisId();
         offer.municipality = s.municipality().name();
-        offer.fields = s.fieldsOfAction() == null ? List.of() : List.copyOf(s.fieldsOfAction());
-        offer.targetGroups = s.targetGroups() == null ? List.of() : List.copyOf(s.targetGroups());
+        offer.fields = s.fieldsOfAction() == null ? new String[0] : s.fieldsOfAction().toArray(String[]::new);
+        offer.targetGroups = s.targetGroups() == null ? new String[0] : s.targetGroups().toArray(String[]::new);
         offer.goodPractice = true;
     }
 

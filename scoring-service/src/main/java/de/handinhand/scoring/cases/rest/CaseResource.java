@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/scoring/cases")
@@ -40,6 +41,7 @@ public class CaseResource {
     @Path("/{id}")
     @RolesAllowed({Roles.ORGANIZER, Roles.JUROR})
     @Operation(summary = "Read a case", description = "With the entry's full text and answers.")
+    @APIResponseSchema(value = CaseDetail.class, responseCode = "200", responseDescription = "The case")
     @APIResponse(responseCode = "404", description = "No such case, or not assigned to the caller")
     public CaseDetail get(@PathParam("id") UUID id) {
         return cases.get(id);

@@ -105,7 +105,7 @@ public class CaseUpdater {
         call.deadline = p.deadline();
         call.juryEndsAt = p.juryEndsAt();
         call.resultsAt = p.resultsAt();
-        call.categories = p.categories() == null ? List.of() : List.copyOf(p.categories());
+        call.categories = p.categories() == null ? new String[0] : p.categories().toArray(String[]::new);
         call.budgetCents = p.budgetCents();
         call.updatedAt = clock.instant();
         calls.persist(call);

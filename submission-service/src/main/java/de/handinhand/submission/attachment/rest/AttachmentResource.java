@@ -30,6 +30,10 @@ import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/submissions/{id}/attachments")
@@ -53,7 +57,8 @@ public class AttachmentResource {
     @Operation(summary = "Upload an attachment to the caller's draft", description = "The body is the file itself. "
             + "Its type is recognised from its bytes (PDF, PNG or JPEG), whatever Content-Type says. At most 10 MB per "
             + "file and 50 MB per entry by default. The name comes from Content-Disposition or ?filename=.")
-    @APIResponse(responseCode = "201", description = "Stored; the answer carries size and SHA-256")
+    @APIResponseSchema(value = AttachmentView.class, responseCode = "201",
+            responseDescription = "Stored; the answer carries size and SHA-256")
     @APIResponse(responseCode = "409", description = "The entry is not a draft, or has the most attachments allowed")
     @APIResponse(responseCode = "413", description = "The file or the entry's total is too large")
     @APIResponse(responseCode = "415", description = "Not a PDF, PNG or JPEG")
@@ -79,6 +84,10 @@ public class AttachmentResource {
     @RolesAllowed({Roles.SUBMITTER, Roles.ORGANIZER})
     @Produces({"application/pdf", "image/png", "image/jpeg", MediaType.APPLICATION_JSON})
     @Operation(summary = "Download an attachment", description = "Streamed. ETag and Repr-Digest carry the SHA-256.")
+    @APIResponse(responseCode = "200", description = "The file", content = {
+            @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     @APIResponse(responseCode = "404", description = "No such attachment, or not the caller's")
     public Response download(@PathParam("id") UUID id, @PathParam("attachmentId") UUID attachmentId) {
         AttachmentService.Download download = attachments.download(id, attachmentId);

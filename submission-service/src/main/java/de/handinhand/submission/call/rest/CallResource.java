@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.Context;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/calls")
@@ -48,6 +49,7 @@ public class CallResource {
     @Path("/{id}")
     @PermitAll
     @Operation(summary = "Read one call", description = "Public.")
+    @APIResponseSchema(value = CallView.class, responseCode = "200", responseDescription = "The call")
     @APIResponse(responseCode = "404", description = "No such call")
     public CallView get(@PathParam("id") UUID id) {
         return calls.get(id);
@@ -59,6 +61,7 @@ public class CallResource {
     @Operation(summary = "The call's entry form", description = "Public. Sections and questions with codes, labels, "
             + "types, option codes, limits and follow-up rules, so a portal can render and check the form itself; "
             + "the server checks the same rules on save and submit.")
+    @APIResponseSchema(value = FormView.class, responseCode = "200", responseDescription = "The form")
     @APIResponse(responseCode = "404", description = "No such call")
     public FormView form(@PathParam("id") UUID id) {
         return FormView.of(forms.of(calls.require(id).formTemplate));
@@ -71,6 +74,7 @@ public class CallResource {
     @Operation(summary = "Change a call", description = "Organizers only; the same body as for creating it. Kind "
             + "and form are fixed once the call has entries. Announces the new state with "
             + "handinhand.call.published.")
+    @APIResponseSchema(value = CallView.class, responseCode = "200", responseDescription = "Changed")
     @APIResponse(responseCode = "409", description = "Kind or form changed although entries exist")
     @APIResponse(responseCode = "422", description = "Invalid fields, each listed in errors")
     public CallView update(@PathParam("id") UUID id, CallRequest request) {
@@ -82,7 +86,7 @@ public class CallResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a call", description = "Organizers only. Announces the call with a "
             + "handinhand.call.published event.")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponseSchema(value = CallView.class, responseCode = "201", responseDescription = "Created")
     @APIResponse(responseCode = "422", description = "Invalid fields, each listed in errors")
     public Response create(CallRequest request, @Context UriInfo uri) {
         CallView created = calls.create(request);

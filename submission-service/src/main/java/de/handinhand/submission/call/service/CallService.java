@@ -70,7 +70,7 @@ public class CallService {
         call.deadline = request.deadline();
         call.juryEndsAt = request.juryEndsAt();
         call.resultsAt = request.resultsAt();
-        call.categories = List.copyOf(request.categories());
+        call.categories = request.categories().toArray(String[]::new);
         call.budgetCents = request.budgetCents();
         call.createdAt = now;
         call.updatedAt = now;
@@ -97,7 +97,7 @@ public class CallService {
         call.deadline = request.deadline();
         call.juryEndsAt = request.juryEndsAt();
         call.resultsAt = request.resultsAt();
-        call.categories = List.copyOf(request.categories());
+        call.categories = request.categories().toArray(String[]::new);
         call.budgetCents = request.budgetCents();
         call.updatedAt = clock.instant();
         outbox.append(EventTypes.SUBMISSION_TOPIC, EventTypes.CALL_PUBLISHED, call.id.toString(),

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/imports/legacy")
@@ -50,7 +51,7 @@ public class ImportResource {
             Kurzfassung des Wettbewerbsbeitrags
             Das Projekt IMA fördert Integrationsideen im ganzen Landkreis.
             """)))
-    @APIResponse(responseCode = "201", description = "Imported and submitted")
+    @APIResponseSchema(value = SubmissionView.class, responseCode = "201", responseDescription = "Imported and submitted")
     @APIResponse(responseCode = "409", description = "The municipality already has an entry for this call")
     @APIResponse(responseCode = "422", description = "Unknown call, empty text, the other form family, or no "
             + "municipality to be found")

@@ -105,7 +105,7 @@ public class LegacyImportService {
         s.id = UUID.randomUUID();
         s.callId = call.id;
         s.municipalityId = municipality.id;
-        s.category = CategoryRule.derive(municipality, call.categories);
+        s.category = CategoryRule.derive(municipality, call.categoryList());
         s.title = content.title();
         s.summary = content.summary();
         s.description = content.description();

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -40,7 +41,7 @@ public class MunicipalityResource {
     @RolesAllowed(Roles.ORGANIZER)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register a municipality", description = "Organizers only.")
-    @APIResponse(responseCode = "201", description = "Registered")
+    @APIResponseSchema(value = MunicipalityView.class, responseCode = "201", responseDescription = "Registered")
     @APIResponse(responseCode = "409", description = "The key is registered already")
     @APIResponse(responseCode = "422", description = "Inconsistent key, Kreis or Bundesland; every field is listed")
     public Response create(MunicipalityRequest request, @Context UriInfo uri) {

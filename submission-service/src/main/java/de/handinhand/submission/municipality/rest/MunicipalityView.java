@@ -1,8 +1,12 @@
 package de.handinhand.submission.municipality.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import de.handinhand.submission.municipality.Municipality;
 import de.handinhand.submission.municipality.MunicipalityType;
 
+@Schema(example = """
+        {"id": "09174", "name": "Landkreis Dachau", "type": "LANDKREIS", "bundesland": "BY", "kreisId": "09174",
+         "population": 158000}""")
 public record MunicipalityView(String id, String name, MunicipalityType type, String bundesland, String kreisId,
         Integer population) {
 

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/submissions")
@@ -40,7 +41,7 @@ public class SubmissionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Start a draft", description = "For the municipality named in the caller's token; "
             + "one entry per municipality and call, and only while the call is open.")
-    @APIResponse(responseCode = "201", description = "Draft created")
+    @APIResponseSchema(value = SubmissionView.class, responseCode = "201", responseDescription = "Draft created")
     @APIResponse(responseCode = "409", description = "The call is not open, or the municipality already has an entry")
     @APIResponse(responseCode = "422", description = "Invalid fields, each listed in errors")
     public Response create(SubmissionRequest request, @Context UriInfo uri) {
@@ -62,6 +63,7 @@ public class SubmissionResource {
     @Path("/{id}")
     @RolesAllowed({Roles.SUBMITTER, Roles.ORGANIZER})
     @Operation(summary = "Read an entry", description = "Another municipality's entry answers 404.")
+    @APIResponseSchema(value = SubmissionView.class, responseCode = "200", responseDescription = "The entry")
     @APIResponse(responseCode = "404", description = "No such entry, or not the caller's")
     public SubmissionView get(@PathParam("id") UUID id) {
         return submissions.get(id);
@@ -72,7 +74,9 @@ public class SubmissionResource {
     @RolesAllowed(Roles.SUBMITTER)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace a draft's content")
+    @APIResponseSchema(value = SubmissionView.class, responseCode = "200", responseDescription = "Replaced")
     @APIResponse(responseCode = "409", description = "The entry is not a draft")
+    @APIResponse(responseCode = "422", description = "Invalid fields or answers, each listed in errors")
     public SubmissionView update(@PathParam("id") UUID id, SubmissionRequest request) {
         return submissions.update(id, request);
     }
@@ -82,7 +86,7 @@ public class SubmissionResource {
     @RolesAllowed(Roles.SUBMITTER)
     @Operation(summary = "Submit the draft", description = "Validates it, raises its version and publishes "
             + "handinhand.submission.submitted.")
-    @APIResponse(responseCode = "200", description = "Submitted")
+    @APIResponseSchema(value = SubmissionView.class, responseCode = "200", responseDescription = "Submitted")
     @APIResponse(responseCode = "409", description = "Not a draft, or the deadline passed without an extension")
     @APIResponse(responseCode = "422", description = "Incomplete or invalid; every failing question code is listed")
     public SubmissionView submit(@PathParam("id") UUID id) {
@@ -95,6 +99,7 @@ public class SubmissionResource {
     @Operation(summary = "Reopen a submitted entry", description = "Back to DRAFT for changes, while the call is "
             + "open (or the entry's extension runs); the next submit creates the next version. The jury keeps "
             + "the last submitted version until then.")
+    @APIResponseSchema(value = SubmissionView.class, responseCode = "200", responseDescription = "Reopened as a draft")
     @APIResponse(responseCode = "409", description = "Not submitted, or the deadline passed")
     public SubmissionView reopen(@PathParam("id") UUID id) {
         return submissions.reopen(id);
@@ -113,6 +118,7 @@ public class SubmissionResource {
     @RolesAllowed({Roles.SUBMITTER, Roles.ORGANIZER})
     @Operation(summary = "Read one submitted version", description = "Frozen as it was submitted; the snapshot "
             + "is the one the submitted event carried.")
+    @APIResponseSchema(value = VersionView.class, responseCode = "200", responseDescription = "The version")
     @APIResponse(responseCode = "404", description = "No such version")
     public VersionView version(@PathParam("id") UUID id, @PathParam("version") int version) {
         return submissions.version(id, version);

@@ -1,5 +1,6 @@
 package de.handinhand.submission.submission.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import de.handinhand.submission.attachment.rest.AttachmentView;
 import de.handinhand.submission.call.FormTemplate;
 import de.handinhand.submission.submission.SubmissionStatus;
@@ -14,6 +15,16 @@ import java.util.UUID;
  * {@code extendedUntil} is an organizer's extension of the deadline for this entry;
  * {@code unplaced} is what a legacy import could not place.
  */
+@Schema(example = """
+        {"id": "97c32b66-3b51-411f-a2b3-b476df229fda", "callId": "9257dc93-b996-3ccd-9f9f-fd0565e88896",
+         "formTemplate": "ZUSAMMENLEBEN_HAND_IN_HAND", "municipalityId": "09174", "municipalityName": "Landkreis Dachau",
+         "category": "LANDKREIS", "status": "DRAFT", "version": 0, "title": "Integration mit Augenmaß",
+         "summary": "Das Projekt IMA fördert Integrationsideen im ganzen Landkreis.", "description": "...",
+         "answers": {"A1": "Landkreis Dachau", "C10": "NO", "C23": ["ERWACHSENE", "NEUZUGEWANDERTE"]},
+         "projects": [{"answers": {"D10": "DA(S)CHAU HER!", "D15": "Ein Zwei-Tage-Event in Hebertshausen"}}],
+         "requestedCents": null, "attachments": [], "imported": false, "unplaced": [], "extendedUntil": null,
+         "submittedAt": null, "withdrawnAt": null, "createdAt": "2026-05-02T10:15:30Z",
+         "updatedAt": "2026-05-02T10:15:30Z"}""")
 public record SubmissionView(
         UUID id,
         UUID callId,

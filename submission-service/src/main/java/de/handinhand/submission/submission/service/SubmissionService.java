@@ -112,7 +112,7 @@ public class SubmissionService {
         s.id = UUID.randomUUID();
         s.callId = call.id;
         s.municipalityId = municipalityId;
-        s.category = CategoryRule.derive(municipality, call.categories);
+        s.category = CategoryRule.derive(municipality, call.categoryList());
         s.status = SubmissionStatus.DRAFT;
         s.version = 0;
         apply(content, request.requestedCents(), s);

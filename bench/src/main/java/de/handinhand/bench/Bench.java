@@ -31,7 +31,8 @@ public final class Bench {
             case "lag" -> new SubmitLag(target, Integer.parseInt(options.getOrDefault("entries", "200"))).run();
             case "burst" -> new SubmitBurst(target, Integer.parseInt(options.getOrDefault("entries", "1000")),
                     Integer.parseInt(options.getOrDefault("clients", "64")),
-                    options.getOrDefault("kafka", "localhost:9092")).run();
+                    options.getOrDefault("kafka", "localhost:9092"),
+                    java.time.Duration.ofSeconds(Long.parseLong(options.getOrDefault("hold", "0")))).run();
             case "memory" -> Memory.print();
             default -> usage();
         }
@@ -51,7 +52,7 @@ public final class Bench {
     private static void usage() {
         System.out.println("""
                 usage: Bench lag [--entries=200] [--gateway=http://localhost:8080] [--keycloak=http://localhost:8180]
-                       Bench burst [--entries=1000] [--clients=64] [--kafka=localhost:9092] [--gateway=...] [--keycloak=...]
+                       Bench burst [--entries=1000] [--clients=64] [--kafka=localhost:9092] [--hold=SECONDS] [--gateway=...]
                        Bench memory
                 """);
     }

@@ -1,6 +1,7 @@
 package de.handinhand.bench;
 
 import de.handinhand.common.testing.EntryFixtures;
+import io.vertx.core.http.HttpMethod;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,9 +24,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * A deadline burst: N complete entries, drafted beforehand, submitted through the gateway by C
- * concurrent clients with real tokens of the three demo municipalities (each to its own call,
- * since a municipality enters a call once). Prints submits per second, latency percentiles,
- * errors, and the time until all N submitted events are on Kafka, read from the topic itself.
+ * concurrent clients (a closed loop: each client sends its next submit when its answer came) with
+ * real tokens of the three demo municipalities (each to its own call, since a municipality enters a
+ * call once). Prints submits per second, latency percentiles, errors, and the time until all N
+ * submitted events are on Kafka, read from the topic itself.
  */
 final class SubmitBurst {
 
@@ -35,12 +37,14 @@ final class SubmitBurst {
     private final int entries;
     private final int clients;
     private final String kafka;
+    private final Duration hold;
 
-    SubmitBurst(Target target, int entries, int clients, String kafka) {
+    SubmitBurst(Target target, int entries, int clients, String kafka, Duration hold) {
         this.target = target;
         this.entries = entries;
         this.clients = clients;
         this.kafka = kafka;
+        this.hold = hold;
     }
 
     private record Draft(String user, String id) {
@@ -50,6 +54,11 @@ final class SubmitBurst {
         System.out.printf("Preparing %d complete drafts in %d calls ...%n", entries,
                 (entries + SUBMITTERS.size() - 1) / SUBMITTERS.size());
         List<Draft> drafts = prepare();
+        if (!hold.isZero()) {
+            // Time to attach a profiler to exactly the burst.
+            System.out.printf("Drafts ready; bursting in %d s ...%n", hold.toSeconds());
+            Thread.sleep(hold.toMillis());
+        }
 
         try (KafkaConsumer<String, String> consumer = consumer()) {
             List<TopicPartition> partitions = consumer.partitionsFor("submission-events").stream()
@@ -59,36 +68,21 @@ final class SubmitBurst {
             partitions.forEach(consumer::position);
 
             System.out.printf("Burst: %d submits by %d clients ...%n", entries, clients);
-            ConcurrentLinkedQueue<Draft> queue = new ConcurrentLinkedQueue<>(drafts);
-            Stats latency = new Stats();
-            AtomicInteger errors = new AtomicInteger();
-            List<String> errorSamples = Collections.synchronizedList(new ArrayList<>());
-            ExecutorService pool = Executors.newFixedThreadPool(clients);
-            long start = System.nanoTime();
-            List<Future<?>> workers = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                workers.add(pool.submit(() -> {
-                    Draft next;
-                    while ((next = queue.poll()) != null) {
-                        long sent = System.nanoTime();
-                        try {
-                            target.post(next.user(), "/api/submissions/" + next.id() + "/submit", null, 200);
-                            latency.add((System.nanoTime() - sent) / 1e6);
-                        } catch (Exception e) {
-                            errors.incrementAndGet();
-                            if (errorSamples.size() < 5) {
-                                errorSamples.add(e.getMessage());
-                            }
-                        }
-                    }
-                    return null;
-                }));
+            List<ClosedLoop.Call> submits = new ArrayList<>();
+            for (Draft draft : drafts) {
+                submits.add(new ClosedLoop.Call(HttpMethod.POST, "/api/submissions/" + draft.id() + "/submit",
+                        target.token(draft.user())));
             }
-            for (Future<?> worker : workers) {
-                worker.get();
+            ClosedLoop.Result result;
+            long start;
+            try (ClosedLoop loop = new ClosedLoop(target.gateway(), clients)) {
+                start = System.nanoTime();
+                result = loop.run(submits, clients, 200);
             }
-            long burstNanos = System.nanoTime() - start;
-            pool.shutdown();
+            long burstNanos = result.wallNanos();
+            Stats latency = result.latency();
+            int failed = result.errors();
+            List<String> errorSamples = result.errorSamples();
 
             Set<String> expected = new HashSet<>();
             drafts.forEach(d -> expected.add(d.id()));
@@ -96,7 +90,7 @@ final class SubmitBurst {
 
             double seconds = burstNanos / 1e9;
             System.out.printf("submits: %d ok, %d errors in %.2f s  ->  %.0f submits/s%n",
-                    entries - errors.get(), errors.get(), seconds, (entries - errors.get()) / seconds);
+                    result.ok(), failed, seconds, result.ok() / seconds);
             System.out.println("submit latency (through the gateway): " + latency.summary());
             if (allOnKafkaNanos >= 0) {
                 System.out.printf("all %d submitted events on Kafka %.2f s after the burst began (%.2f s after the last"

@@ -31,8 +31,11 @@ final class Target {
     private record Token(String value, long fetchedNanos) {
     }
 
-    /** A token for a demo user, fetched again before it can expire. */
-    String token(String user) throws IOException, InterruptedException {
+    /**
+     * A token for a demo user, fetched once and again before it can expire. Synchronised: many
+     * concurrent logins of one user trip Keycloak's brute-force protection.
+     */
+    synchronized String token(String user) throws IOException, InterruptedException {
         Token token = tokens.get(user);
         if (token == null || System.nanoTime() - token.fetchedNanos() > Duration.ofSeconds(120).toNanos()) {
             String form = "client_id=handinhand-cli&grant_type=password&username="
@@ -59,6 +62,10 @@ final class Target {
                 : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
         return send(user, HttpRequest.newBuilder(URI.create(gateway + path)).header("Content-Type", "application/json")
                 .POST(publisher), expected);
+    }
+
+    String gateway() {
+        return gateway;
     }
 
     private JsonNode send(String user, HttpRequest.Builder request, int expected)

@@ -56,7 +56,7 @@ final class KafkaBroker implements AutoCloseable {
         String classpath = libs.resolve("*").toString();
 
         if (!Files.exists(logDirs.resolve("meta.properties"))) {
-            String clusterId = Base64.getUrlEncoder().withoutPadding().encodeToString(uuidBytes());
+            String clusterId = clusterId();
             new ManagedProcess("kafka-storage-format", List.of(java, "-cp", classpath,
                     "-Dlog4j2.configurationFile=" + log4j, "kafka.tools.StorageTool", "format",
                     "-t", clusterId, "-c", properties.toString()), Map.of(), dir,
@@ -117,6 +117,18 @@ final class KafkaBroker implements AutoCloseable {
                 auto.create.topics.enable=true
                 log.retention.hours=168
                 """.formatted(config.kafkaPort(), config.kafkaControllerPort(), logDirs);
+    }
+
+    /**
+     * A random cluster id in Kafka's format (URL-safe base64 of 16 bytes). Like Kafka's own
+     * Uuid.randomUuid, it never starts with '-', which the storage tool would read as an option.
+     */
+    static String clusterId() {
+        String id;
+        do {
+            id = Base64.getUrlEncoder().withoutPadding().encodeToString(uuidBytes());
+        } while (id.startsWith("-"));
+        return id;
     }
 
     private static byte[] uuidBytes() {

@@ -182,6 +182,14 @@ class GatewayTest {
     }
 
     @Test
+    void metricsNameServiceAreasNotEntryIds() {
+        given().get("/api/calls/4f1c2b7e-0000-4000-8000-00000000abcd").then().statusCode(200);
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertEquals(true, metrics.contains("uri=\"/api/calls/*\""), "templated series present");
+        assertEquals(false, metrics.contains("00000000abcd"), "no series per id");
+    }
+
+    @Test
     void healthIsServedByTheGatewayItself() {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }

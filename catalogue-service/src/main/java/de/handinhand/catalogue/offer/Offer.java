@@ -12,12 +12,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
+import org.hibernate.type.descriptor.java.Immutability;
 import org.hibernate.type.SqlTypes;
 
 /**
  * An integration offer (Angebot der Integration) of one Kreis. Texts are per language, German
  * required. An offer derived from a submitted entry's single project records its origin.
  */
+// JSON attributes are immutable values: the code replaces them, never changes them in place, so
+// Hibernate need not deep-copy them through JSON on every load to detect changes.
 @Entity
 public class Offer {
 
@@ -30,9 +34,11 @@ public class Offer {
     public String municipality;
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public Map<String, String> title;
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public Map<String, String> description;
 
     public String provider;
@@ -62,9 +68,11 @@ public class Offer {
     public LocalDate validUntil;
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public List<Map<String, Object>> locations;
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public List<Map<String, Object>> contacts;
 
     public String schedule;

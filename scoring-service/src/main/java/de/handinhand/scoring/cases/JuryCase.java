@@ -11,9 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
+import org.hibernate.type.descriptor.java.Immutability;
 import org.hibernate.type.SqlTypes;
 
 /** The jury's case for one submitted entry; it follows the entry's latest submitted version. */
+// JSON attributes are immutable values: the code replaces them, never changes them in place, so
+// Hibernate need not deep-copy them through JSON on every load to detect changes.
 @Entity
 @Table(name = "jury_case")
 public class JuryCase {
@@ -47,9 +51,11 @@ public class JuryCase {
     public String description;
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public Map<String, Object> answers;
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public List<Map<String, Object>> projects;
 
     /** The entry version this case shows (the jurors score this one). */

@@ -11,12 +11,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
+import org.hibernate.type.descriptor.java.Immutability;
 import org.hibernate.type.SqlTypes;
 
 /**
  * One municipality's entry (Wettbewerbsbeitrag) to one call: a draft until submitted; each submit
  * raises {@code version} and freezes a {@link SubmissionVersion}.
  */
+// JSON attributes are immutable values: the code replaces them, never changes them in place, so
+// Hibernate need not deep-copy them through JSON on every load to detect changes.
 @Entity
 public class Submission {
 
@@ -45,10 +49,12 @@ public class Submission {
 
     /** Questionnaire answers keyed by question code (C10, C23, …). */
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public Map<String, Object> answers;
 
     /** Single projects, each the answers keyed by the first project's codes (D10…D15). */
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public List<Map<String, Object>> projects;
 
     /** For funding calls: the amount the entry asks for, in euro cents. */
@@ -68,6 +74,7 @@ public class Submission {
 
     /** Text of the export the import could not place, verbatim. */
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public List<String> unplaced;
 
     @Column(name = "submitted_at")

@@ -37,6 +37,15 @@ public final class CloudEventCodec {
         }
     }
 
+    /** Any JSON value (a tree, a record) as text. */
+    public static String json(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Value cannot be serialised as JSON", e);
+        }
+    }
+
     public static JsonNode toTree(Object data) {
         return MAPPER.valueToTree(data);
     }

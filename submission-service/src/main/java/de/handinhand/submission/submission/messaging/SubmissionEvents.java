@@ -1,5 +1,6 @@
 package de.handinhand.submission.submission.messaging;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import de.handinhand.common.messaging.CloudEventCodec;
 import de.handinhand.common.messaging.EventTypes;
 import de.handinhand.common.messaging.events.AttachmentRef;
@@ -33,9 +34,9 @@ public class SubmissionEvents {
         this.outbox = outbox;
     }
 
-    public SubmissionSubmitted submitted(Submission s, Call call, Form form, Municipality m,
-            List<AttachmentView> attachments) {
-        SubmissionSubmitted data = snapshot(s, call, form, m, attachments);
+    /** Writes the submitted event; returns its snapshot as JSON, to be frozen with the version. */
+    public JsonNode submitted(Submission s, Call call, Form form, Municipality m, List<AttachmentView> attachments) {
+        JsonNode data = CloudEventCodec.toTree(snapshot(s, call, form, m, attachments));
         outbox.append(EventTypes.SUBMISSION_TOPIC, EventTypes.SUBMISSION_SUBMITTED, s.id.toString(), data);
         return data;
     }
@@ -43,13 +44,6 @@ public class SubmissionEvents {
     public void withdrawn(Submission s, Municipality m) {
         outbox.append(EventTypes.SUBMISSION_TOPIC, EventTypes.SUBMISSION_WITHDRAWN, s.id.toString(),
                 new SubmissionWithdrawn(s.id, s.callId, s.municipalityId, m.kreisId, s.version, s.withdrawnAt));
-    }
-
-    /** The snapshot as a plain map, for storing it with the frozen version. */
-    public static Map<String, Object> asMap(SubmissionSubmitted snapshot) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> map = CloudEventCodec.mapper().convertValue(snapshot, Map.class);
-        return map;
     }
 
     static SubmissionSubmitted snapshot(Submission s, Call call, Form form, Municipality m,

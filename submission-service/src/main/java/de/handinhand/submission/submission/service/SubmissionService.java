@@ -1,6 +1,7 @@
 package de.handinhand.submission.submission.service;
 
-import de.handinhand.common.messaging.events.SubmissionSubmitted;
+import com.fasterxml.jackson.databind.JsonNode;
+import de.handinhand.common.messaging.CloudEventCodec;
 import de.handinhand.common.web.Page;
 import de.handinhand.common.web.problem.ConflictException;
 import de.handinhand.common.web.problem.Errors;
@@ -181,24 +182,21 @@ public class SubmissionService {
         s.version += 1;
         s.submittedAt = now;
         s.updatedAt = now;
-        freeze(s, call, form, municipalities.findById(s.municipalityId), caller.username());
-        return view(s, call, municipalities.findById(s.municipalityId));
+        Municipality municipality = municipalities.findById(s.municipalityId);
+        List<AttachmentView> files = freeze(s, call, form, municipality, caller.username());
+        return SubmissionMapper.toView(s, form, municipality, files);
     }
 
     /**
      * Freezes the entry's current state as its new version and announces it; also used by the
-     * legacy import, whose entries arrive submitted.
+     * legacy import, whose entries arrive submitted. The snapshot is built once: the event carries
+     * it, the version row stores the same JSON. Returns the entry's attachments.
      */
-    public SubmissionSubmitted freeze(Submission s, Call call, Form form, Municipality municipality, String by) {
+    public List<AttachmentView> freeze(Submission s, Call call, Form form, Municipality municipality, String by) {
         List<AttachmentView> files = attachments.ofSubmission(s.id).stream().map(AttachmentView::of).toList();
-        SubmissionSubmitted snapshot = events.submitted(s, call, form, municipality, files);
-        SubmissionVersion frozen = new SubmissionVersion();
-        frozen.key = new SubmissionVersion.Key(s.id, s.version);
-        frozen.snapshot = SubmissionEvents.asMap(snapshot);
-        frozen.submittedAt = s.submittedAt;
-        frozen.submittedBy = by;
-        versions.persist(frozen);
-        return snapshot;
+        JsonNode snapshot = events.submitted(s, call, form, municipality, files);
+        versions.insert(s.id, s.version, CloudEventCodec.json(snapshot), s.submittedAt, by);
+        return files;
     }
 
     @Transactional

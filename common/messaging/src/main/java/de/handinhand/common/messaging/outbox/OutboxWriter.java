@@ -1,5 +1,6 @@
 package de.handinhand.common.messaging.outbox;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import de.handinhand.common.messaging.CloudEvent;
 import de.handinhand.common.messaging.CloudEventCodec;
 import de.handinhand.common.web.RequestIds;
@@ -36,6 +37,7 @@ public class OutboxWriter {
 
     /**
      * @param aggregateId becomes the Kafka key and the CloudEvents subject, so one aggregate's events stay in order
+     * @param data the event's data: a record, or a JSON tree already built from one
      * @return the event id (the outbox row id and the CloudEvents id)
      */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -43,8 +45,9 @@ public class OutboxWriter {
         UUID id = UUID.randomUUID();
         String traceparent = traceparent();
         String correlationId = RequestIds.current();
+        JsonNode tree = data instanceof JsonNode node ? node : CloudEventCodec.toTree(data);
         CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, id.toString(), config.source(), type, aggregateId,
-                Instant.now(), "application/json", correlationId, traceparent, CloudEventCodec.toTree(data));
+                Instant.now(), "application/json", correlationId, traceparent, tree);
         em.createNativeQuery("""
                 insert into outbox_event (id, topic, aggregate_id, type, payload, correlation_id, traceparent)
                 values (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")

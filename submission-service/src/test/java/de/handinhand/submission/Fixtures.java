@@ -66,4 +66,10 @@ public final class Fixtures {
                 .then().statusCode(201)
                 .extract().path("id");
     }
+
+    /** The call an entry belongs to, as its owner reads it. */
+    public static String callOf(String token, String submissionId) {
+        return given().auth().oauth2(token).get("/api/submissions/" + submissionId).then().statusCode(200)
+                .extract().path("callId");
+    }
 }

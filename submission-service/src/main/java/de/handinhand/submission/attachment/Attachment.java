@@ -33,4 +33,11 @@ public class Attachment {
 
     @Column(name = "created_by")
     public String createdBy;
+
+    /**
+     * Set when removed from a draft while an earlier submitted version still lists it: the draft
+     * no longer shows it, the version's reference still downloads.
+     */
+    @Column(name = "removed_at")
+    public Instant removedAt;
 }

@@ -36,6 +36,9 @@ class AttachmentResourceTest {
     @Any
     InMemoryConnector connector;
 
+    @io.quarkus.test.common.http.TestHTTPResource("/")
+    java.net.URL base;
+
     static byte[] file(byte[] magic, int size) {
         byte[] bytes = new byte[size];
         new Random(size).nextBytes(bytes);
@@ -168,5 +171,102 @@ class AttachmentResourceTest {
                 .map(m -> CloudEventCodec.read(m.getPayload().toString()))
                 .anyMatch(e -> e.data().path("attachments").size() == 1
                         && hash.equals(e.data().path("attachments").get(0).path("sha256").asText())));
+    }
+
+    @Test
+    void aFileRemovedAfterReopeningStaysWithTheVersionThatListsIt() throws Exception {
+        String id = Fixtures.draft(DACHAU, Fixtures.openCall("Wiedereröffnet"), "Mit alter Anlage");
+        byte[] content = pdf(5_000);
+        String frozen = given().auth().oauth2(DACHAU).contentType("application/pdf").queryParam("filename", "v1.pdf")
+                .body(content).post("/api/submissions/" + id + "/attachments").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(DACHAU).post("/api/submissions/" + id + "/submit").then().statusCode(200);
+        given().auth().oauth2(DACHAU).post("/api/submissions/" + id + "/reopen").then().statusCode(200);
+        String fresh = given().auth().oauth2(DACHAU).contentType("application/pdf").queryParam("filename", "v2.pdf")
+                .body(pdf(2_000)).post("/api/submissions/" + id + "/attachments").then().statusCode(201).extract().path("id");
+
+        given().auth().oauth2(DACHAU).delete("/api/submissions/" + id + "/attachments/" + frozen).then().statusCode(204);
+        given().auth().oauth2(DACHAU).delete("/api/submissions/" + id + "/attachments/" + fresh).then().statusCode(204);
+        given().auth().oauth2(DACHAU).get("/api/submissions/" + id + "/attachments").then().body("total", equalTo(0));
+        // Version 1 still lists the first file, and it still downloads; the never-submitted one is gone.
+        given().auth().oauth2(DACHAU).get("/api/submissions/" + id + "/versions/1").then().statusCode(200)
+                .body(containsString(frozen));
+        byte[] back = given().auth().oauth2(DACHAU).get("/api/submissions/" + id + "/attachments/" + frozen)
+                .then().statusCode(200).extract().asByteArray();
+        assertArrayEquals(content, back);
+        given().auth().oauth2(DACHAU).get("/api/submissions/" + id + "/attachments/" + fresh).then().statusCode(404);
+        given().auth().oauth2(DACHAU).delete("/api/submissions/" + id + "/attachments/" + frozen).then().statusCode(404);
+    }
+
+    @Test
+    void aBrokenEncodedFilenameFallsBackInsteadOfFailing() {
+        String id = Fixtures.draft(DACHAU, Fixtures.openCall("Dateinamen"), "Kaputter Name");
+        given().auth().oauth2(DACHAU).contentType("application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"konzept.pdf\"; filename*=UTF-8''%E0%A4%A")
+                .body(pdf(1_000)).post("/api/submissions/" + id + "/attachments").then().statusCode(201)
+                .body("filename", equalTo("konzept.pdf"));
+        given().auth().oauth2(DACHAU).contentType("application/pdf")
+                .header("Content-Disposition", "attachment; filename*=UTF-8''%zz")
+                .body(pdf(1_000)).post("/api/submissions/" + id + "/attachments").then().statusCode(201)
+                .body("filename", equalTo("anlage-2.pdf"));
+    }
+
+    @Test
+    void aSlowUploadHoldsNoLockOnTheEntry() throws Exception {
+        String id = Fixtures.draft(DACHAU, Fixtures.openCall("Langsam"), "Langsamer Upload");
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        byte[] head = pdf(8_000);
+        java.io.InputStream slow = new java.io.InputStream() {
+            int position;
+
+            @Override
+            public int read() throws java.io.IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws java.io.IOException {
+                if (position == head.length / 2) {
+                    started.countDown();
+                    try {
+                        if (!release.await(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                            throw new java.io.IOException("never released");
+                        }
+                    } catch (InterruptedException e) {
+                        throw new java.io.InterruptedIOException();
+                    }
+                }
+                if (position >= head.length) {
+                    return -1;
+                }
+                int n = Math.min(len, (position < head.length / 2 ? head.length / 2 : head.length) - position);
+                System.arraycopy(head, position, b, off, n);
+                position += n;
+                return n;
+            }
+        };
+        // java.net.http streams the body as it is read (chunked), as a slow client would send it.
+        java.util.concurrent.CompletableFuture<Integer> upload = java.net.http.HttpClient.newHttpClient().sendAsync(
+                java.net.http.HttpRequest.newBuilder(base.toURI().resolve("/api/submissions/" + id + "/attachments"))
+                        .header("Authorization", "Bearer " + DACHAU).header("Content-Type", "application/pdf")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> slow)).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding()).thenApply(java.net.http.HttpResponse::statusCode);
+        try {
+            assertEquals(true, started.await(20, java.util.concurrent.TimeUnit.SECONDS));
+            // While the upload is half received, the entry can still be edited: nothing holds its row.
+            java.util.Map<String, Object> changed = Fixtures.entry(Fixtures.callOf(DACHAU, id), "Geändert während Upload");
+            java.util.concurrent.CompletableFuture<Integer> edit = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                    given().auth().oauth2(DACHAU).contentType("application/json").body(changed)
+                            .put("/api/submissions/" + id).statusCode());
+            assertEquals(200, edit.get(15, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(false, upload.isDone());
+        } finally {
+            release.countDown();
+        }
+        assertEquals(201, upload.get(30, java.util.concurrent.TimeUnit.SECONDS));
+        given().auth().oauth2(DACHAU).get("/api/submissions/" + id).then()
+                .body("title", equalTo("Geändert während Upload"))
+                .body("attachments[0].sizeBytes", equalTo(head.length));
     }
 }

@@ -154,6 +154,12 @@ class CallResourceTest {
         given().auth().oauth2(organizer).contentType(ContentType.JSON).body(tooLong)
                 .post("/api/calls").then().statusCode(422).body("errors[0].message", containsString("300"));
 
+        Map<String, Object> farFuture = Fixtures.call("x", Instant.now(), Instant.now().plus(Duration.ofDays(9)));
+        farFuture.put("juryEndsAt", "+300000-01-01T00:00:00Z");
+        given().auth().oauth2(organizer).contentType(ContentType.JSON).body(farFuture)
+                .post("/api/calls").then().statusCode(422).body("errors[0].field", equalTo("juryEndsAt"))
+                .body("errors[0].message", containsString("9999"));
+
         given().auth().oauth2(organizer).contentType(ContentType.TEXT).body("title=x")
                 .post("/api/calls").then().statusCode(415).contentType("application/problem+json");
 

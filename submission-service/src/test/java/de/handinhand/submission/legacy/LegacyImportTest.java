@@ -2,9 +2,12 @@ package de.handinhand.submission.legacy;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import de.handinhand.common.messaging.CloudEventCodec;
@@ -71,6 +74,42 @@ class LegacyImportTest {
     }
 
     @Test
+    void aValueOverTheFormsLimitIsKeptUnplacedInsteadOfFailingTheImport() throws IOException {
+        String call = Fixtures.openCall("Import mit Überlänge");
+        String longDescription = "Sehr ausführlich. ".repeat(400);
+        // A pathological line (thousands of spaces before a colon) must neither hang the parser nor be lost.
+        String oddLine = "C10 a" + " ".repeat(20_000) + "b";
+        String text = fixture("wettbewerb-bad-sooden-allendorf.txt")
+                .replace("  • Die Räder gehen an Familien ohne Auto.", "  • Die Räder gehen an Familien ohne Auto.\n"
+                        + longDescription)
+                .replace("Diese Zeile steht ohne Frage im Formular.", "Diese Zeile steht ohne Frage im Formular.\n\n"
+                        + oddLine);
+        given().auth().oauth2(TestTokens.organizer()).contentType("text/plain; charset=UTF-8").body(text)
+                .queryParam("callId", call).post("/api/imports/legacy")
+                .then().statusCode(201)
+                .body("projects[0].answers.D10", equalTo("Fahrradwerkstatt am Bahnhof"))
+                .body("projects[0].answers.D15", nullValue())
+                .body("unplaced.find { it.contains('Sehr ausführlich') }", allOf(
+                        startsWith("D 15 Kurzbeschreibung des Projekts:"), containsString(longDescription.strip())))
+                .body("unplaced", hasItem(containsString(oddLine.strip())));
+
+        // The entry's own fields over their limits: kept unplaced, the title falls back.
+        String longTitle = "Ankommen in der Kurstadt " + "und darüber hinaus ".repeat(20);
+        String longSummary = "Kurz. ".repeat(1_000);
+        String own = fixture("wettbewerb-bad-sooden-allendorf.txt")
+                .replace("Ankommen in der Kurstadt", longTitle)
+                .replace("Die Stadt begleitet Neuzugewanderte mit Patenschaften, einem Sprachcafé und einer "
+                        + "Fahrradwerkstatt.", longSummary);
+        given().auth().oauth2(TestTokens.organizer()).contentType("text/plain; charset=UTF-8").body(own)
+                .queryParam("callId", Fixtures.openCall("Import mit langem Titel")).post("/api/imports/legacy")
+                .then().statusCode(201)
+                .body("title", equalTo("Wettbewerbsbeitrag Bad Sooden-Allendorf"))
+                .body("summary", nullValue())
+                .body("unplaced", hasItem(longTitle.strip()))
+                .body("unplaced", hasItem(containsString(longSummary.strip())));
+    }
+
+    @Test
     void aDialogueReportImportsWithNumbersAmountsAndDates() throws IOException {
         Instant now = Instant.now();
         Map<String, Object> body = Fixtures.call("Dialog-Import", now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(9)));
@@ -126,6 +165,9 @@ class LegacyImportTest {
                 .body(text.replace("Bad Sooden-Allendorf", "Hintertupfingen")).queryParam("callId", call)
                 .post("/api/imports/legacy").then().statusCode(422)
                 .body("errors[0].message", startsWith("'Hintertupfingen' is not in the registry"));
+        given().auth().oauth2(organizer).contentType("text/plain").body(text.replace("Diese Zeile", "Diese\u0000Zeile"))
+                .queryParam("callId", call).post("/api/imports/legacy").then().statusCode(422)
+                .body("errors[0].field", equalTo("body")).body("errors[0].message", containsString("U+0000"));
         given().auth().oauth2(organizer).contentType(ContentType.JSON).body("{}").queryParam("callId", call)
                 .post("/api/imports/legacy").then().statusCode(415).contentType("application/problem+json");
         given().auth().oauth2(organizer).get("/api/submissions?callId=" + call).then().body("total", equalTo(0));

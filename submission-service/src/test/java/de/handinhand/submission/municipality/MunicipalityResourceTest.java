@@ -63,4 +63,42 @@ class MunicipalityResourceTest {
         }
         given().get("/api/municipalities/09175").then().statusCode(404);
     }
+
+    @Test
+    void concurrentRegistrationsOfOneKeyLeaveOneWinnerAndConflicts() throws Exception {
+        Map<String, Object> body = Map.of("id", "06411000", "name", "Darmstadt", "type", "STADT",
+                "bundesland", "HE", "kreisId", "06411", "population", 160_000);
+        String token = TestTokens.organizer();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+                        .post("/api/municipalities").statusCode()));
+            }
+            java.util.List<Integer> statuses = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                statuses.add(answer.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            org.junit.jupiter.api.Assertions.assertEquals(1, statuses.stream().filter(s -> s == 201).count(),
+                    statuses.toString());
+            org.junit.jupiter.api.Assertions.assertEquals(7, statuses.stream().filter(s -> s == 409).count(),
+                    statuses.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void controlCharactersInTextAreRefusedWithTheFieldNamed() {
+        Map<String, Object> body = Map.of("id", "06412000", "name", "Frank\u0000furt", "type", "STADT",
+                "bundesland", "HE", "kreisId", "06412");
+        given().auth().oauth2(TestTokens.organizer()).contentType(ContentType.JSON).body(body)
+                .post("/api/municipalities").then().statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("name"))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("U+0000"));
+        given().get("/api/municipalities/06412000").then().statusCode(404);
+        given().queryParam("page", "1\u0000").get("/api/municipalities").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("page"));
+    }
 }

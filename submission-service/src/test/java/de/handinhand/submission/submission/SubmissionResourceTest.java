@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -193,6 +194,22 @@ class SubmissionResourceTest {
         wrongType.put("projects", "keine Liste");
         given().auth().oauth2(HEILBRONN).contentType(ContentType.JSON).body(wrongType)
                 .post("/api/submissions").then().statusCode(400).body("errors[0].field", equalTo("projects"));
+
+        // PostgreSQL cannot store U+0000; it is refused wherever it hides, with the field named.
+        Map<String, Object> nul = new HashMap<>(Fixtures.entry(callId, "Steuerzeichen"));
+        nul.put("projects", java.util.List.of(Map.of("answers", Map.of("D10", "Pro\u0000jekt"))));
+        given().auth().oauth2(HEILBRONN).contentType(ContentType.JSON).body(nul)
+                .post("/api/submissions").then().statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("projects[0].answers.D10"))
+                .body("errors[0].message", containsString("U+0000"));
+        Map<String, Object> nulKey = new HashMap<>(Fixtures.entry(callId, "Steuerzeichen im Schlüssel"));
+        nulKey.put("answers", Map.of("C3\u00007a", "x"));
+        given().auth().oauth2(HEILBRONN).contentType(ContentType.JSON).body(nulKey)
+                .post("/api/submissions").then().statusCode(422).body("errors[0].field", startsWith("answers"));
+        Map<String, Object> bell = new HashMap<>(Fixtures.entry(callId, "Glocke"));
+        bell.put("title", "Bell\u0007");
+        given().auth().oauth2(HEILBRONN).contentType(ContentType.JSON).body(bell)
+                .post("/api/submissions").then().statusCode(422).body("errors[0].field", equalTo("title"));
 
         given().auth().oauth2(TestTokens.organizer()).get("/api/submissions?callId=" + callId).then()
                 .body("total", equalTo(0));

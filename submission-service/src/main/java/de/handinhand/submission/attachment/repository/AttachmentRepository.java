@@ -11,11 +11,11 @@ import java.util.UUID;
 public class AttachmentRepository implements PanacheRepositoryBase<Attachment, UUID> {
 
     public List<Attachment> ofSubmission(UUID submissionId) {
-        return list("submissionId", Sort.ascending("createdAt").and("id"), submissionId);
+        return list("submissionId = ?1 and removedAt is null", Sort.ascending("createdAt").and("id"), submissionId);
     }
 
     public long totalBytes(UUID submissionId) {
-        Long total = find("select coalesce(sum(a.sizeBytes), 0) from Attachment a where a.submissionId = ?1",
+        Long total = find("select coalesce(sum(a.sizeBytes), 0) from Attachment a where a.submissionId = ?1 and a.removedAt is null",
                 submissionId).project(Long.class).firstResult();
         return total == null ? 0 : total;
     }

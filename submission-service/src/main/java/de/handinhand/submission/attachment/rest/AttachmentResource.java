@@ -119,7 +119,11 @@ public class AttachmentResource {
         if (disposition != null) {
             Matcher star = FILENAME_STAR.matcher(disposition);
             if (star.find()) {
-                return java.net.URLDecoder.decode(star.group(1).strip(), StandardCharsets.UTF_8);
+                try {
+                    return java.net.URLDecoder.decode(star.group(1).strip(), StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException malformed) {
+                    // Broken percent-encoding: fall back to the plain name, or a generated one.
+                }
             }
             Matcher plain = FILENAME.matcher(disposition);
             if (plain.find()) {

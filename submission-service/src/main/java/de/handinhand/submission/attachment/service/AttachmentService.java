@@ -15,6 +15,11 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import de.handinhand.common.web.problem.FieldError;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jboss.logging.Logger;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -32,15 +37,18 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Attachments of an entry. Upload streams the body into 256 KiB chunks inside one transaction,
- * hashing and measuring as it goes; the type is recognised from the first bytes. A file over the
- * limit, of another type, or pushing the entry over its total rolls everything back, so nothing
- * is stored half. Download streams the chunks straight from the database.
+ * Attachments of an entry. An upload is received first, outside any transaction and without a
+ * lock: the body streams into a temporary file while it is measured, hashed and its type
+ * recognised from the first bytes, so a slow client holds neither a database connection nor the
+ * entry's row. Only a complete, accepted file is then stored, in one short transaction that locks
+ * the entry, checks the count and total again and writes the 256 KiB chunks; anything refused
+ * stores nothing. Download streams the chunks straight from the database.
  */
 @ApplicationScoped
 public class AttachmentService {
 
     static final int CHUNK = 256 * 1024;
+    private static final Logger LOG = Logger.getLogger(AttachmentService.class);
 
     private final SubmissionAccess access;
     private final AttachmentRepository attachments;
@@ -61,65 +69,112 @@ public class AttachmentService {
         this.clock = clock;
     }
 
-    @Transactional
     public AttachmentView upload(UUID submissionId, String filename, InputStream body) {
-        Submission s = access.ownDraftForUpdate(submissionId);
-        List<Attachment> existing = attachments.ofSubmission(s.id);
-        if (existing.size() >= config.maxCount()) {
-            throw new ConflictException("too-many-attachments", "An entry has at most " + config.maxCount()
-                    + " attachments");
-        }
-        long room = config.maxTotal().asLongValue() - existing.stream().mapToLong(a -> a.sizeBytes).sum();
-        long limit = Math.min(config.maxSize().asLongValue(), room);
-
-        Attachment a = new Attachment();
-        a.id = UUID.randomUUID();
-        a.submissionId = s.id;
-        a.createdAt = clock.instant();
-        a.createdBy = caller.username();
-        MessageDigest sha = sha256();
-        byte[] buffer = new byte[CHUNK];
-        int seq = 0;
-        long size = 0;
+        // Refuse early what would be refused anyway, before receiving megabytes.
+        long room = QuarkusTransaction.requiringNew().call(() -> {
+            Submission s = access.ownDraft(submissionId);
+            return room(attachments.ofSubmission(s.id));
+        });
+        Path file = null;
         try {
+            file = Files.createTempFile("attachment-", ".part");
+            Received received = receive(body, file, Math.min(config.maxSize().asLongValue(), room));
+            Path stored = file;
+            return QuarkusTransaction.requiringNew().call(() -> store(submissionId, filename, received, stored));
+        } catch (IOException e) {
+            throw new ValidationException("upload-interrupted", "The upload was interrupted",
+                    List.of(new FieldError("body", String.valueOf(e.getMessage()))));
+        } finally {
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    LOG.warnf("Temporary upload file %s could not be removed: %s", file, e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** What was received: type, size and hash of a complete body within the limits. */
+    private record Received(String contentType, long size, String sha256) {
+    }
+
+    private Received receive(InputStream body, Path file, long limit) throws IOException {
+        MessageDigest sha = sha256();
+        byte[] buffer = new byte[64 * 1024];
+        String contentType = null;
+        long size = 0;
+        try (OutputStream out = Files.newOutputStream(file)) {
             int filled;
             while ((filled = fill(body, buffer)) > 0) {
-                if (seq == 0) {
-                    a.contentType = ContentSniffer.detect(buffer, filled).orElseThrow(() ->
+                if (contentType == null) {
+                    contentType = ContentSniffer.detect(buffer, filled).orElseThrow(() ->
                             new UnsupportedMediaTypeException("Only PDF, PNG and JPEG files are accepted, recognised "
                                     + "from their content; this file is none of them"));
-                    a.filename = FileNames.clean(filename, a.contentType, existing.size() + 1);
-                    a.sizeBytes = 1;
-                    a.sha256 = "0".repeat(64);
-                    attachments.persist(a);
-                    attachments.flush();
                 }
                 size += filled;
                 if (size > limit) {
-                    throw size > config.maxSize().asLongValue()
-                            ? new PayloadTooLargeException("An attachment may have at most "
-                                    + config.maxSize().asLongValue() + " bytes")
-                            : new PayloadTooLargeException("The entry's attachments may have at most "
-                                    + config.maxTotal().asLongValue() + " bytes together");
+                    throw tooLarge(size);
                 }
                 sha.update(buffer, 0, filled);
+                out.write(buffer, 0, filled);
+            }
+        }
+        if (size == 0) {
+            throw ValidationException.of("body", "the file is empty");
+        }
+        return new Received(contentType, size, HexFormat.of().formatHex(sha.digest()));
+    }
+
+    private AttachmentView store(UUID submissionId, String filename, Received received, Path file)
+            throws IOException {
+        Submission s = access.ownDraftForUpdate(submissionId);
+        List<Attachment> existing = attachments.ofSubmission(s.id);
+        if (received.size() > room(existing)) {
+            throw tooLarge(received.size());
+        }
+        Attachment a = new Attachment();
+        a.id = UUID.randomUUID();
+        a.submissionId = s.id;
+        a.contentType = received.contentType();
+        a.filename = FileNames.clean(filename, a.contentType, existing.size() + 1);
+        a.sizeBytes = received.size();
+        a.sha256 = received.sha256();
+        a.createdAt = clock.instant();
+        a.createdBy = caller.username();
+        attachments.persist(a);
+        attachments.flush();
+        byte[] buffer = new byte[CHUNK];
+        try (InputStream in = Files.newInputStream(file)) {
+            int seq = 0;
+            int filled;
+            while ((filled = fill(in, buffer)) > 0) {
                 em.createNativeQuery("insert into attachment_chunk (attachment_id, seq, data) values (?1, ?2, ?3)")
                         .setParameter(1, a.id)
                         .setParameter(2, seq++)
                         .setParameter(3, filled == buffer.length ? buffer : Arrays.copyOf(buffer, filled))
                         .executeUpdate();
             }
-        } catch (IOException e) {
-            throw new ValidationException("upload-interrupted", "The upload was interrupted",
-                    List.of(new de.handinhand.common.web.problem.FieldError("body", e.getMessage())));
         }
-        if (seq == 0) {
-            throw ValidationException.of("body", "the file is empty");
-        }
-        a.sizeBytes = size;
-        a.sha256 = HexFormat.of().formatHex(sha.digest());
         s.updatedAt = clock.instant();
         return AttachmentView.of(a);
+    }
+
+    /** Bytes the entry can still take; throws when it has the most attachments allowed. */
+    private long room(List<Attachment> existing) {
+        if (existing.size() >= config.maxCount()) {
+            throw new ConflictException("too-many-attachments", "An entry has at most " + config.maxCount()
+                    + " attachments");
+        }
+        return config.maxTotal().asLongValue() - existing.stream().mapToLong(a -> a.sizeBytes).sum();
+    }
+
+    private PayloadTooLargeException tooLarge(long size) {
+        return size > config.maxSize().asLongValue()
+                ? new PayloadTooLargeException("An attachment may have at most " + config.maxSize().asLongValue()
+                        + " bytes")
+                : new PayloadTooLargeException("The entry's attachments may have at most "
+                        + config.maxTotal().asLongValue() + " bytes together");
     }
 
     public List<AttachmentView> list(UUID submissionId) {
@@ -140,9 +195,14 @@ public class AttachmentService {
     public void delete(UUID submissionId, UUID attachmentId) {
         Submission s = access.ownDraftForUpdate(submissionId);
         Attachment a = attachments.findByIdOptional(attachmentId)
-                .filter(found -> found.submissionId.equals(s.id))
+                .filter(found -> found.submissionId.equals(s.id) && found.removedAt == null)
                 .orElseThrow(() -> NotFoundException.of("Attachment", attachmentId));
-        attachments.delete(a);
+        if (s.version > 0 && s.submittedAt != null && !a.createdAt.isAfter(s.submittedAt)) {
+            // Part of a submitted version, which must stay complete: gone from the draft, kept for the version.
+            a.removedAt = clock.instant();
+        } else {
+            attachments.delete(a);
+        }
         s.updatedAt = clock.instant();
     }
 

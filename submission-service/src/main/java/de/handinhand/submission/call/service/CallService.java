@@ -115,7 +115,11 @@ public class CallService {
                 .require("formTemplate", request.formTemplate())
                 .require("opensAt", request.opensAt())
                 .require("deadline", request.deadline())
-                .require("juryEndsAt", request.juryEndsAt());
+                .require("juryEndsAt", request.juryEndsAt())
+                .plausibleInstant("opensAt", request.opensAt())
+                .plausibleInstant("deadline", request.deadline())
+                .plausibleInstant("juryEndsAt", request.juryEndsAt())
+                .plausibleInstant("resultsAt", request.resultsAt());
         if (request.opensAt() != null && request.deadline() != null && !request.opensAt().isBefore(request.deadline())) {
             errors.add("deadline", "must be after opensAt");
         }

@@ -30,7 +30,10 @@ import java.util.regex.Pattern;
  */
 public final class LegacyParser {
 
-    private static final Pattern CODE_LABEL = Pattern.compile("^([CD])\\s*(\\d)(\\d)([a-z]?)(?:\\s+(.*?))?\\s*:?\\s*$");
+    /** "C10", "C37a Label", "D2 3:" — possessive, so a long line cannot make it backtrack. */
+    private static final Pattern CODE_LABEL = Pattern.compile("^([CD])\\s*+(\\d)(\\d)([a-z]?)(?:\\s.*+|:\\s*+)?$");
+    /** Longer lines are content: no label or option of either form comes near this length. */
+    static final int MAX_LABEL = 600;
     private static final Pattern C_SECTION = Pattern.compile("^C[1-9]\\s+\\S.*$");
     private static final Pattern PROJECT = Pattern.compile("^Einzelprojekt\\s+(\\d{1,2})\\s*:?$",
             Pattern.CASE_INSENSITIVE);
@@ -109,33 +112,8 @@ public final class LegacyParser {
                 case FIELD -> {
                     consumed[block.line()] = true;
                     Question q = anchor.question();
-                    if (anchor.project() > 0) {
-                        projectLines.computeIfAbsent(anchor.project(), k -> new ArrayList<>()).add(block.line());
-                        projectLines.get(anchor.project()).addAll(block.content());
-                        Object value = value(q, block.content(), lines, consumed);
-                        if (value != null) {
-                            projectAnswers.computeIfAbsent(anchor.project(), k -> new LinkedHashMap<>()).put(q.code(), value);
-                        }
-                    } else if (q.field() != null) {
-                        List<Integer> from = q.field().equals("title") ? firstParagraph(block.content(), lines)
-                                : block.content();
-                        String value = paragraphs(from, lines, consumed);
-                        switch (q.field()) {
-                            case "title" -> fields[0] = value == null ? null : value.replace('\n', ' ');
-                            case "summary" -> fields[1] = value;
-                            default -> fields[2] = value;
-                        }
-                    } else if (q.readOnly()) {
-                        String value = paragraphs(firstParagraph(block.content(), lines), lines, consumed);
-                        if (value != null) {
-                            registry.put(q.code(), value.replace('\n', ' '));
-                        }
-                    } else {
-                        Object value = value(q, block.content(), lines, consumed);
-                        if (value != null) {
-                            answers.put(q.code(), value);
-                        }
-                    }
+                    placeField(block, anchor, q, lines, consumed, registry, fields, answers, projectAnswers,
+                            projectLines);
                 }
             }
         }
@@ -143,8 +121,47 @@ public final class LegacyParser {
         List<Map<String, Object>> projects = projects(projectAnswers, projectFree, projectLines, lines, consumed);
         String name = registry.getOrDefault("A1", registry.get("F10"));
         preamble(blocks, lines, consumed, name);
+        for (Block block : blocks) {
+            List<Integer> written = block.content().stream().filter(i -> !lines.get(i).isBlank()).toList();
+            if (block.anchor().kind() == Kind.FIELD && !written.isEmpty() && written.stream().noneMatch(i -> consumed[i])) {
+                // An answer that could not be placed at all keeps its label in unplaced, to say what it was.
+                consumed[block.line()] = false;
+            }
+        }
         return new ParsedEntry(name, registry.get("A2"), registry.get("A3"), fields[0], fields[1], fields[2], answers,
                 projects, unplaced(raw, lines, consumed));
+    }
+
+    private void placeField(Block block, Anchor anchor, Question q, List<String> lines, boolean[] consumed,
+            Map<String, String> registry, String[] fields, Map<String, Object> answers,
+            Map<Integer, Map<String, Object>> projectAnswers, Map<Integer, List<Integer>> projectLines) {
+        if (anchor.project() > 0) {
+            projectLines.computeIfAbsent(anchor.project(), k -> new ArrayList<>()).add(block.line());
+            projectLines.get(anchor.project()).addAll(block.content());
+            Object value = value(q, block.content(), lines, consumed);
+            if (value != null) {
+                projectAnswers.computeIfAbsent(anchor.project(), k -> new LinkedHashMap<>()).put(q.code(), value);
+            }
+        } else if (q.field() != null) {
+            List<Integer> from = q.field().equals("title") ? firstParagraph(block.content(), lines)
+                    : block.content();
+            String value = paragraphs(from, lines, consumed);
+            switch (q.field()) {
+                case "title" -> fields[0] = value == null ? null : value.replace('\n', ' ');
+                case "summary" -> fields[1] = value;
+                default -> fields[2] = value;
+            }
+        } else if (q.readOnly()) {
+            String value = paragraphs(firstParagraph(block.content(), lines), lines, consumed);
+            if (value != null) {
+                registry.put(q.code(), value.replace('\n', ' '));
+            }
+        } else {
+            Object value = value(q, block.content(), lines, consumed);
+            if (value != null) {
+                answers.put(q.code(), value);
+            }
+        }
     }
 
     // --- reading the lines into anchored blocks ------------------------------------------------
@@ -175,6 +192,9 @@ public final class LegacyParser {
     }
 
     private Anchor anchor(String line, List<String> lines, int index, int project) {
+        if (line.length() > MAX_LABEL) {
+            return null;
+        }
         Matcher projectHeading = PROJECT.matcher(line);
         if (projectHeading.matches()) {
             return new Anchor(Kind.PROJECT, null, Integer.parseInt(projectHeading.group(1)));
@@ -315,6 +335,9 @@ public final class LegacyParser {
     }
 
     private static List<String> match(List<Option> options, String line) {
+        if (line.length() > MAX_LABEL) {
+            return List.of();
+        }
         String folded = fold(BULLET.matcher(line.strip()).replaceFirst(""));
         for (Option option : options) {
             if (fold(option.label()).equals(folded) || option.code().equalsIgnoreCase(folded)) {

@@ -25,7 +25,9 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -64,7 +66,7 @@ public class LegacyImportService {
     @Transactional
     public SubmissionView importText(UUID callId, String municipalityId, String text) {
         Errors errors = new Errors();
-        Call call = callId == null ? null : calls.findByIdOptional(callId).orElse(null);
+        Call call = callId == null ? null : calls.findForShare(callId).orElse(null);
         if (callId == null) {
             errors.add("callId", "is required");
         } else if (call == null) {
@@ -74,6 +76,9 @@ public class LegacyImportService {
             errors.add("body", "the text export is empty");
         } else if (text.length() > MAX_TEXT) {
             errors.add("body", "at most " + MAX_TEXT + " characters");
+        } else if (text.indexOf('\u0000') >= 0) {
+            // PostgreSQL cannot store U+0000; the export is damaged rather than merely odd (form feeds stay).
+            errors.add("body", "must not contain U+0000 (at position " + (text.indexOf('\u0000') + 1) + ")");
         }
         errors.throwIfAny();
 
@@ -90,15 +95,7 @@ public class LegacyImportService {
                     + municipality.id + " already has an entry for this call");
         }
 
-        Errors shape = new Errors();
-        String title = parsed.title() != null ? parsed.title() : "Wettbewerbsbeitrag " + municipality.name;
-        FormValidator.Content content = FormValidator.normalise(form, new FormValidator.Content(title,
-                parsed.summary(), parsed.description(), parsed.answers(), parsed.projects()), shape);
-        if (!shape.isEmpty()) {
-            // The parser places only answers the form accepts; what is left are the entry's own fields
-            // (a title or description longer than the form allows).
-            throw new ValidationException("import-does-not-fit", "The text does not fit the form", shape.list());
-        }
+        Fitted fitted = fit(form, "Wettbewerbsbeitrag " + municipality.name, parsed);
 
         Instant now = clock.instant();
         Submission s = new Submission();
@@ -106,6 +103,7 @@ public class LegacyImportService {
         s.callId = call.id;
         s.municipalityId = municipality.id;
         s.category = CategoryRule.derive(municipality, call.categoryList());
+        FormValidator.Content content = fitted.content();
         s.title = content.title();
         s.summary = content.summary();
         s.description = content.description();
@@ -113,7 +111,7 @@ public class LegacyImportService {
         s.projects = content.projects();
         s.imported = true;
         s.sourceText = text;
-        s.unplaced = new ArrayList<>(parsed.unplaced());
+        s.unplaced = fitted.unplaced();
         s.status = SubmissionStatus.SUBMITTED;
         s.version = 1;
         s.submittedAt = now;
@@ -123,6 +121,73 @@ public class LegacyImportService {
         lifecycle.persistNew(s);
         lifecycle.freeze(s, call, form, municipality, caller.username());
         return lifecycle.get(s.id);
+    }
+
+    private record Fitted(FormValidator.Content content, List<String> unplaced) {
+    }
+
+    private static final java.util.regex.Pattern ANSWER_FIELD =
+            java.util.regex.Pattern.compile("(?:projects\\[(\\d+)]\\.)?answers\\.([A-Za-z0-9]+)");
+
+    /**
+     * Fits what the parser found into the form. The parser places only values that fit their
+     * question, but a combination can still break a rule of the form (an answer it refuses, the
+     * entry's own title, summary or description over their limits): such text is not dropped and
+     * does not fail the import; it moves to {@code unplaced} (an answer with its code), for the
+     * organizer to see, and the title falls back to "Wettbewerbsbeitrag <Kommune>". What still does
+     * not fit (too many projects) refuses the import with every field named.
+     */
+    private static Fitted fit(Form form, String fallbackTitle, ParsedEntry parsed) {
+        String title = parsed.title() != null ? parsed.title() : fallbackTitle;
+        Map<String, Object> answers = new LinkedHashMap<>(parsed.answers());
+        List<Map<String, Object>> projects = new ArrayList<>();
+        parsed.projects().forEach(p -> projects.add(new LinkedHashMap<>(p)));
+        List<String> unplaced = new ArrayList<>(parsed.unplaced());
+        String summary = parsed.summary();
+        String description = parsed.description();
+        for (int attempt = 0; ; attempt++) {
+            Errors shape = new Errors();
+            FormValidator.Content content = FormValidator.normalise(form, new FormValidator.Content(title, summary,
+                    description, answers, projects), shape);
+            if (shape.isEmpty()) {
+                return new Fitted(content, unplaced);
+            }
+            boolean moved = false;
+            for (de.handinhand.common.web.problem.FieldError error : shape.list()) {
+                java.util.regex.Matcher field = ANSWER_FIELD.matcher(error.field());
+                if (field.matches()) {
+                    Map<String, Object> owner = field.group(1) == null ? answers
+                            : projects.get(Integer.parseInt(field.group(1)));
+                    Object value = owner.remove(field.group(2));
+                    if (value != null) {
+                        unplaced.add(field.group(2) + ": " + text(value));
+                        moved = true;
+                    }
+                } else if (error.field().equals("title") && !title.equals(fallbackTitle)) {
+                    unplaced.add(title);
+                    title = fallbackTitle;
+                    moved = true;
+                } else if (error.field().equals("summary") && summary != null) {
+                    unplaced.add(summary);
+                    summary = null;
+                    moved = true;
+                } else if (error.field().equals("description") && description != null) {
+                    unplaced.add(description);
+                    description = null;
+                    moved = true;
+                }
+            }
+            if (!moved || attempt > 3) {
+                throw new ValidationException("import-does-not-fit", "The text does not fit the form", shape.list());
+            }
+        }
+    }
+
+    private static String text(Object value) {
+        if (value instanceof java.util.Collection<?> many) {
+            return many.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
+        }
+        return String.valueOf(value);
     }
 
     /** The municipality given, else the one the contact block names; both must agree when both exist. */

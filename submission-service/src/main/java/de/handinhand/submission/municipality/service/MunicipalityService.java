@@ -36,14 +36,24 @@ public class MunicipalityService {
     public MunicipalityView create(MunicipalityRequest request) {
         validate(request, request == null ? null : request.id());
         if (municipalities.findByIdOptional(request.id()).isPresent()) {
-            throw new ConflictException("municipality-exists", "Municipality " + request.id() + " is registered already");
+            throw exists(request.id());
         }
         Municipality m = new Municipality();
         m.id = request.id();
         m.createdAt = clock.instant();
         apply(request, m);
-        municipalities.persist(m);
+        try {
+            municipalities.persist(m);
+            municipalities.flush();
+        } catch (org.hibernate.exception.ConstraintViolationException e) {
+            // Another organizer registered the same key a moment ago: the same answer as above.
+            throw exists(request.id());
+        }
         return MunicipalityView.of(m);
+    }
+
+    private static ConflictException exists(String id) {
+        return new ConflictException("municipality-exists", "Municipality " + id + " is registered already");
     }
 
     @Transactional

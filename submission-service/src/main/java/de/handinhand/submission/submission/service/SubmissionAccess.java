@@ -48,7 +48,23 @@ public class SubmissionAccess {
 
     /** The caller's own draft, row-locked; a submitted or withdrawn entry cannot change. */
     public Submission ownDraftForUpdate(UUID id) {
-        Submission s = ownForUpdate(id);
+        return requireDraft(ownForUpdate(id));
+    }
+
+    /**
+     * The caller's own draft, read without a lock: a cheap early refusal before work that must
+     * not hold a lock (receiving an upload). The caller checks again under the lock afterwards.
+     */
+    public Submission ownDraft(UUID id) {
+        String municipalityId = caller.requireMunicipality();
+        Submission s = submissions.findByIdOptional(id).orElseThrow(() -> NotFoundException.of("Submission", id));
+        if (!s.municipalityId.equals(municipalityId)) {
+            throw NotFoundException.of("Submission", id);
+        }
+        return requireDraft(s);
+    }
+
+    private static Submission requireDraft(Submission s) {
         if (s.status != SubmissionStatus.DRAFT) {
             throw new ConflictException("not-a-draft", "Only a draft can be changed; this entry is " + s.status
                     + (s.status == SubmissionStatus.SUBMITTED ? " (reopen it first)" : ""));

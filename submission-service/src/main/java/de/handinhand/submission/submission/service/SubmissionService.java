@@ -92,7 +92,7 @@ public class SubmissionService {
         if (request.callId() == null) {
             errors.add("callId", "is required");
         } else {
-            call = calls.findByIdOptional(request.callId()).orElse(null);
+            call = calls.findForShare(request.callId()).orElse(null);
             if (call == null) {
                 errors.add("callId", "no call with this id");
             }

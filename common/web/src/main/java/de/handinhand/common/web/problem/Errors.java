@@ -49,6 +49,16 @@ public final class Errors {
         return this;
     }
 
+    /** Instants a database stores and a person means: from 1970 up to the end of year 9999. */
+    public Errors plausibleInstant(String field, java.time.Instant value) {
+        if (value != null && (value.isBefore(java.time.Instant.EPOCH) || !value.isBefore(LATEST))) {
+            add(field, "must lie between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59Z");
+        }
+        return this;
+    }
+
+    private static final java.time.Instant LATEST = java.time.Instant.parse("+10000-01-01T00:00:00Z");
+
     public void throwIfAny() {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import de.handinhand.common.web.RequestIds;
+import de.handinhand.common.web.text.ControlCharacterException;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
@@ -81,6 +82,13 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response controlCharacter(ControlCharacterException e) {
+        String field = path(e);
+        return response(422, "validation", "Invalid input", "Field '" + field + "' contains a control character",
+                List.of(new FieldError(field, e.reason()))).build();
+    }
+
+    @ServerExceptionMapper
     public Response jsonMapping(JsonMappingException e) {
         String field = path(e);
         return response(400, "bad-request", "Bad request", "The request body could not be read"
@@ -99,6 +107,9 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
         // The JSON body reader wraps parse errors; answer them like the unwrapped ones.
+        if (e.getCause() instanceof ControlCharacterException cause) {
+            return controlCharacter(cause);
+        }
         if (e.getCause() instanceof UnrecognizedPropertyException cause) {
             return unrecognizedProperty(cause);
         }

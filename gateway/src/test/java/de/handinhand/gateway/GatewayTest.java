@@ -25,6 +25,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class GatewayTest {
 
+    @io.quarkus.test.common.http.TestHTTPResource("/")
+    java.net.URL base;
+
     static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
     @Test
@@ -160,6 +163,39 @@ class GatewayTest {
                 .post("/api/submissions/s-1/attachments").then().statusCode(413);
         given().auth().oauth2(submitter).contentType(ContentType.JSON).body(new byte[2 * 1024 * 1024])
                 .put("/api/submissions/s-1").then().statusCode(413);
+    }
+
+    @Test
+    void aChunkedBodyWithoutLengthIsCountedAndCutOffAtTheLimit() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        java.util.function.IntFunction<java.net.http.HttpResponse<String>> send = size -> {
+            byte[] body = new byte[size];
+            new Random(size).nextBytes(body);
+            java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(base.toString()).resolve(
+                            "/api/imports/legacy"))
+                    .header("Authorization", "Bearer " + TestTokens.organizer())
+                    .header("Content-Type", "application/octet-stream")
+                    // ofInputStream has no known length: the body goes out chunked, with no Content-Length.
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                            () -> new java.io.ByteArrayInputStream(body)))
+                    .build();
+            try {
+                return http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        java.net.http.HttpResponse<String> small = send.apply(300 * 1024);
+        assertEquals(200, small.statusCode(), small.body());
+        assertEquals(true, small.body().contains("\"bodySize\":" + 300 * 1024), small.body());
+
+        java.net.http.HttpResponse<String> large = send.apply(3 * 1024 * 1024);
+        assertEquals(413, large.statusCode(), large.body());
+        assertEquals("application/problem+json", large.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(true, large.body().contains("payload-too-large"), large.body());
     }
 
     @Test

@@ -15,6 +15,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -49,6 +50,8 @@ public class ProxyHandler {
     /** Hop-by-hop headers (RFC 9110 §7.6.1) end at the gateway; Host is set for the backend. */
     static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "proxy-connection");
+
+    private static final String BODY_LIMIT = "handinhand.body-limit";
 
     private final RouteTable routes;
     private final GatewayConfig config;
@@ -110,15 +113,24 @@ public class ProxyHandler {
                 : config.maxBodySize().asLongValue();
         String length = request.getHeader("Content-Length");
         if (length != null && tooLarge(length, limit)) {
-            GatewayProblems.send(rc, 413, "payload-too-large", "Payload too large",
-                    "The request body exceeds " + limit + " bytes");
+            tooLarge(rc, limit);
             return;
         }
+        rc.put(BODY_LIMIT, limit);
         // Quarkus would answer a failed authentication itself with an empty 401; answer it here instead.
         rc.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, (BiConsumer<RoutingContext, Throwable>) this::authFailed);
         QuarkusHttpUser.getSecurityIdentity(rc, identities).subscribe().with(
                 identity -> authorizeAndForward(rc, rule, identity),
                 failure -> authFailed(rc, failure));
+    }
+
+    private static void tooLarge(RoutingContext rc, long limit) {
+        if (!rc.response().headWritten()) {
+            // The rest of the body is not read; the connection cannot carry another request.
+            rc.response().putHeader("Connection", "close");
+        }
+        GatewayProblems.send(rc, 413, "payload-too-large", "Payload too large",
+                "The request body exceeds " + limit + " bytes");
     }
 
     private void authFailed(RoutingContext rc, Throwable failure) {
@@ -153,10 +165,10 @@ public class ProxyHandler {
                 return;
             }
         }
-        forward(rc, backends.get(rule.backend()));
+        forward(rc, backends.get(rule.backend()), rc.get(BODY_LIMIT));
     }
 
-    private void forward(RoutingContext rc, URI backend) {
+    private void forward(RoutingContext rc, URI backend, long limit) {
         HttpServerRequest request = rc.request();
         RequestOptions options = new RequestOptions()
                 .setMethod(request.method())
@@ -184,10 +196,28 @@ public class ProxyHandler {
         telemetry.getPropagators().getTextMapPropagator().inject(Context.current(), headers, MultiMap::set);
         options.setHeaders(headers);
 
-        client.request(options)
-                .compose(outgoing -> outgoing.send(request))
-                .onSuccess(response -> relay(rc, response))
-                .onFailure(failure -> backendFailed(rc, backend, failure));
+        LimitedBody body = new LimitedBody(request, limit);
+        boolean chunked = request.getHeader("Content-Length") == null && request.headers().contains("Transfer-Encoding");
+        client.request(options).onComplete(opened -> {
+            if (opened.failed()) {
+                backendFailed(rc, backend, opened.cause());
+                return;
+            }
+            HttpClientRequest outgoing = opened.result();
+            outgoing.response()
+                    .onSuccess(response -> relay(rc, response))
+                    .onFailure(failure -> {
+                        if (body.exceeded()) {
+                            tooLarge(rc, body.limit());
+                        } else {
+                            backendFailed(rc, backend, failure);
+                        }
+                    });
+            outgoing.setChunked(chunked);
+            // A body that fails on the way (over the limit, caller gone) must not reach the service as
+            // complete: the service's request is reset, never ended.
+            body.pipe().endOnFailure(false).to(outgoing).onFailure(failure -> outgoing.reset(0, failure));
+        });
     }
 
     private void relay(RoutingContext rc, HttpClientResponse response) {

@@ -109,6 +109,16 @@ public class Offer {
     @Column(name = "last_confirmed_at")
     public Instant lastConfirmedAt;
 
+    /** Why a publisher rejected the proposal. */
+    @Column(name = "review_note")
+    public String reviewNote;
+
+    @Column(name = "reviewed_by")
+    public String reviewedBy;
+
+    @Column(name = "reviewed_at")
+    public Instant reviewedAt;
+
     @Version
     @Column(name = "lock_version")
     public int lockVersion;

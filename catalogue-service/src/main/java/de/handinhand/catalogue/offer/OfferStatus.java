@@ -6,5 +6,7 @@ public enum OfferStatus {
     /** Visible to everyone through the public search. */
     PUBLISHED,
     /** No longer offered; kept for history. */
-    ARCHIVED
+    ARCHIVED,
+    /** A proposal a publisher turned down, with a reason; kept for the proposer and the history. */
+    REJECTED
 }

@@ -214,6 +214,8 @@ public class ProxyHandler {
                         }
                     });
             outgoing.setChunked(chunked);
+            // Failures reach the response future above; without a handler Vert.x would log each reset as an error.
+            outgoing.exceptionHandler(failure -> LOG.debugf("Request to %s ended: %s", backend, failure.toString()));
             // A body that fails on the way (over the limit, caller gone) must not reach the service as
             // complete: the service's request is reset, never ended.
             body.pipe().endOnFailure(false).to(outgoing).onFailure(failure -> outgoing.reset(0, failure));

@@ -4,19 +4,46 @@ import de.handinhand.catalogue.offer.Offer;
 import de.handinhand.catalogue.offer.rest.OfferView;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 public final class OfferMapper {
+
+    public static final String GERMAN = "de";
 
     private OfferMapper() {
     }
 
     public static OfferView toView(Offer o) {
+        return toView(o, GERMAN, null);
+    }
+
+    /** The offer with its texts shown in {@code language} where it has them, German otherwise. */
+    public static OfferView toView(Offer o, String language, Double distanceKm) {
+        String shown = language != null && o.title.containsKey(language) ? language : GERMAN;
         OfferView.Origin origin = o.originSubmissionId == null ? null
                 : new OfferView.Origin(o.originSubmissionId, o.originProject);
-        return new OfferView(o.id, new LinkedHashMap<>(o.title), new LinkedHashMap<>(o.description), o.provider,
+        String description = o.description.getOrDefault(shown, o.description.get(GERMAN));
+        return new OfferView(o.id, new LinkedHashMap<>(o.title), new LinkedHashMap<>(o.description), shown,
+                o.title.getOrDefault(shown, o.title.get(GERMAN)), description, o.provider,
                 o.kreisId, o.municipality, List.of(o.fields), List.of(o.targetGroups),
                 List.of(o.languages), o.free, o.costCents, o.validFrom, o.validUntil, List.copyOf(o.locations),
-                List.copyOf(o.contacts), o.schedule, o.accessibility, o.status, o.goodPractice, o.awardWinner, origin,
-                o.createdAt, o.updatedAt, o.lastConfirmedAt);
+                List.copyOf(o.contacts), o.schedule, o.accessibility, o.status, o.reviewNote, o.goodPractice,
+                o.awardWinner, origin, distanceKm, o.createdAt, o.updatedAt, o.lastConfirmedAt);
+    }
+
+    /** The data of a {@code handinhand.offer.published} event: what another directory needs to follow. */
+    public static Map<String, Object> toEvent(Offer o) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("offerId", o.id.toString());
+        data.put("kreisId", o.kreisId);
+        data.put("municipality", o.municipality);
+        data.put("title", o.title);
+        data.put("fields", List.of(o.fields));
+        data.put("targetGroups", List.of(o.targetGroups));
+        data.put("goodPractice", o.goodPractice);
+        data.put("awardWinner", o.awardWinner);
+        data.put("originSubmissionId", o.originSubmissionId == null ? null : o.originSubmissionId.toString());
+        data.put("updatedAt", o.updatedAt.toString());
+        return data;
     }
 }

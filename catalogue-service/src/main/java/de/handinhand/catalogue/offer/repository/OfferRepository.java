@@ -26,4 +26,11 @@ public class OfferRepository implements PanacheRepositoryBase<Offer, UUID> {
         return find("status = :status and kreisId = :kreis", sort,
                 Parameters.with("status", status).and("kreis", kreisId));
     }
+
+    /** Published offers of a Kreis last confirmed (or, never confirmed, created) before {@code before}. */
+    public List<Offer> unconfirmed(String kreisId, java.time.Instant before) {
+        return list("kreisId = :kreis and status = :status and coalesce(lastConfirmedAt, createdAt) < :before",
+                Sort.ascending("lastConfirmedAt").and("createdAt").and("id"),
+                Parameters.with("kreis", kreisId).and("status", OfferStatus.PUBLISHED).and("before", before));
+    }
 }

@@ -7,11 +7,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** An offer as the API shows it; texts keyed by language. */
+/**
+ * An offer as the API shows it. {@code title} and {@code description} carry every language;
+ * {@code displayTitle} and {@code displayDescription} are the ones in {@code displayLanguage},
+ * the language asked for ({@code ?lang=} or Accept-Language) where the offer has it, else German.
+ */
 public record OfferView(
         UUID id,
         Map<String, String> title,
         Map<String, String> description,
+        String displayLanguage,
+        String displayTitle,
+        String displayDescription,
         String provider,
         String kreisId,
         String municipality,
@@ -27,9 +34,11 @@ public record OfferView(
         String schedule,
         String accessibility,
         OfferStatus status,
+        String reviewNote,
         boolean goodPractice,
         boolean awardWinner,
         Origin origin,
+        Double distanceKm,
         Instant createdAt,
         Instant updatedAt,
         Instant lastConfirmedAt) {

@@ -12,7 +12,12 @@ import de.handinhand.common.web.security.Caller;
 import de.handinhand.common.web.security.Roles;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.enterprise.context.ApplicationScoped;
+import de.handinhand.catalogue.offer.rest.SearchPage;
+import de.handinhand.catalogue.offer.search.OfferSearch;
+import de.handinhand.catalogue.offer.search.SearchQuery;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -23,14 +28,30 @@ import java.util.UUID;
 public class OfferService {
 
     private final OfferRepository offers;
+    private final OfferSearch search;
     private final Caller caller;
 
-    public OfferService(OfferRepository offers, Caller caller) {
+    public OfferService(OfferRepository offers, OfferSearch search, Caller caller) {
         this.offers = offers;
+        this.search = search;
         this.caller = caller;
     }
 
-    public Page<OfferView> list(OfferStatus status, String kreisId, Page.Request paging) {
+    /** The public search over published offers, with facets, texts in {@code language} where present. */
+    public SearchPage search(SearchQuery query, String language) {
+        OfferSearch.Result result = search.search(query);
+        Map<UUID, Offer> found = new HashMap<>();
+        if (!result.hits().isEmpty()) {
+            offers.list("id in ?1", result.hits().stream().map(OfferSearch.Hit::id).toList())
+                    .forEach(o -> found.put(o.id, o));
+        }
+        List<OfferView> items = result.hits().stream().filter(h -> found.containsKey(h.id()))
+                .map(h -> OfferMapper.toView(found.get(h.id()), language, h.distanceKm())).toList();
+        return new SearchPage(items, result.total(), query.page(), query.size(), result.facets());
+    }
+
+    /** Proposed, archived or rejected offers: only for the publishers of their Kreis. */
+    public SearchPage list(OfferStatus status, String kreisId, Page.Request paging, String language) {
         OfferStatus wanted = status == null ? OfferStatus.PUBLISHED : status;
         String kreis = kreisId;
         if (wanted != OfferStatus.PUBLISHED) {
@@ -47,17 +68,17 @@ public class OfferService {
             kreis = own;
         }
         var query = offers.byStatus(wanted, kreis);
-        List<OfferView> items = query.page(paging.page(), paging.size()).list().stream().map(OfferMapper::toView)
-                .toList();
-        return new Page<>(items, query.count(), paging.page(), paging.size());
+        List<OfferView> items = query.page(paging.page(), paging.size()).list().stream()
+                .map(o -> OfferMapper.toView(o, language, null)).toList();
+        return new SearchPage(items, query.count(), paging.page(), paging.size(), null);
     }
 
-    public OfferView get(UUID id) {
+    public OfferView get(UUID id, String language) {
         Offer offer = offers.findByIdOptional(id).orElseThrow(() -> NotFoundException.of("Offer", id));
         if (offer.status != OfferStatus.PUBLISHED && !isPublisherOf(offer.kreisId)) {
             throw NotFoundException.of("Offer", id);
         }
-        return OfferMapper.toView(offer);
+        return OfferMapper.toView(offer, language, null);
     }
 
     private boolean isPublisherOf(String kreisId) {

@@ -2,7 +2,9 @@ package de.handinhand.catalogue.offer.service;
 
 import de.handinhand.catalogue.offer.Offer;
 import de.handinhand.catalogue.offer.OfferStatus;
+import de.handinhand.catalogue.offer.repository.OfferHistory;
 import de.handinhand.catalogue.offer.repository.OfferRepository;
+import de.handinhand.catalogue.offer.search.OfferIndex;
 import de.handinhand.common.messaging.CloudEvent;
 import de.handinhand.common.messaging.CloudEventCodec;
 import de.handinhand.common.messaging.EventTypes;
@@ -36,11 +38,15 @@ public class SubmissionOffers {
 
     private final Inbox inbox;
     private final OfferRepository offers;
+    private final OfferIndex index;
+    private final OfferHistory history;
     private final Clock clock;
 
-    public SubmissionOffers(Inbox inbox, OfferRepository offers, Clock clock) {
+    public SubmissionOffers(Inbox inbox, OfferRepository offers, OfferIndex index, OfferHistory history, Clock clock) {
         this.inbox = inbox;
         this.offers = offers;
+        this.index = index;
+        this.history = history;
         this.clock = clock;
     }
 
@@ -89,12 +95,19 @@ public class SubmissionOffers {
                 offer.contacts = List.of();
                 offer.proposedBy = "submission:" + s.submissionId();
             }
+            boolean created = offer.updatedAt == null;
             offer.originVersion = s.version();
             if (offer.status == OfferStatus.PROPOSED) {
                 describe(offer, s, p);
                 offer.updatedAt = now;
             }
             offers.persist(offer);
+            if (offer.status == OfferStatus.PROPOSED) {
+                index.refresh(offer);
+                history.record(offer.id, now, offer.proposedBy, created ? "PROPOSED" : "UPDATED",
+                        created ? List.of() : List.of("title", "description", "fields", "targetGroups"),
+                        "version " + s.version() + " of the entry");
+            }
         }
         // Projects the new version no longer has.
         existing.values().forEach(o -> retire(o, now));
@@ -127,6 +140,8 @@ public class SubmissionOffers {
         } else if (offer.status == OfferStatus.PUBLISHED) {
             offer.status = OfferStatus.ARCHIVED;
             offer.updatedAt = now;
+            history.record(offer.id, now, "submission:" + offer.originSubmissionId, "ARCHIVED", List.of("status"),
+                    "the entry was withdrawn or no longer has this project");
         }
     }
 

@@ -133,7 +133,8 @@ public final class LocalStack implements AutoCloseable {
                 new Service("scoring-service", "scoring-service", config.scoringPort(),
                         merge(common, database("scoring"))),
                 new Service("catalogue-service", "catalogue-service", config.cataloguePort(),
-                        merge(common, database("catalogue"))),
+                        merge(common, database("catalogue"), Map.of("DEMO_OFFERS",
+                                System.getenv().getOrDefault("DEMO_OFFERS", "100")))),
                 new Service("gateway", "gateway", config.gatewayPort(), merge(common, Map.of(
                         "SUBMISSION_URL", "http://localhost:" + config.submissionPort(),
                         "CATALOGUE_URL", "http://localhost:" + config.cataloguePort(),

@@ -101,6 +101,14 @@ class SliceIT {
         // The seeded open competition call is there.
         given().baseUri(config.gatewayUrl()).get("/api/calls").then().statusCode(200)
                 .body("items.title", hasItem("Zusammenleben Hand in Hand 2026"));
+        // The demo catalogue: public search without a token, with facets and a radius.
+        given().baseUri(config.gatewayUrl()).get("/api/catalogue/offers?size=1").then().statusCode(200)
+                .body("total", org.hamcrest.Matchers.greaterThanOrEqualTo(100))
+                .body("facets.kreis.'09174'", org.hamcrest.Matchers.greaterThan(0));
+        given().baseUri(config.gatewayUrl()).queryParam("q", "Sprachcafe").queryParam("near", "51.6141,7.1979")
+                .queryParam("radiusKm", "5").queryParam("sort", "distance").get("/api/catalogue/offers").then()
+                .statusCode(200).body("items[0].title.de", org.hamcrest.Matchers.startsWith("Sprachcafé"))
+                .body("items[0].kreisId", equalTo("05562"));
     }
 
     @Test

@@ -42,7 +42,7 @@ class SearchTest {
         if (!ids.isEmpty()) {
             return;
         }
-        add(NORTH_OFFICE, "sprachkurs", offer(NORTH, "Sprachkurs für Frauen", "Deutsch lernen in kleinen Gruppen",
+        add(NORTH_OFFICE, "sprachkurs", offer(NORTH, "Sprachkurs für Frauen", "Deutsch lernen in kleinen Gruppen, danach ins Café",
                 "Volkshochschule", List.of("SPRACHE"), List.of("MAEDCHEN_FRAUEN"), List.of("de", "ar"), true, DACHAU,
                 null, null));
         add(NORTH_OFFICE, "treffpunkt", offer(NORTH, "Treffpunkt für Flüchtlinge", "Jeden Freitag im Pfarrheim",
@@ -69,6 +69,8 @@ class SearchTest {
         assertEquals(List.of("treffpunkt"), found("q", "Caritas"));
         assertEquals(List.of("fahrrad"), found("q", "bicycle"));
         assertEquals(List.of(), found("q", "Kochkurs"));
+        // Other accents fold away: "Cafe" finds "Café".
+        assertEquals(List.of("sprachkurs"), found("q", "Cafe Sprachkurs"));
         // "Frauen" also finds "Frauenschwimmen": a stem is a prefix of longer words.
         assertEquals(Set("sprachkurs", "schwimmen"), Set(found("q", "Frauen")));
         // A title hit ranks above a description hit.

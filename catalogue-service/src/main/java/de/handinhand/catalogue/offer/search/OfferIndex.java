@@ -56,9 +56,15 @@ public class OfferIndex {
         }
     }
 
-    /** The folding applied to documents and queries alike. */
+    private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
+
+    /**
+     * The folding applied to documents and queries alike: lower case, German umlauts spelled out
+     * (ü → ue), other accents dropped (Café → cafe).
+     */
     public static String fold(String text) {
-        return FieldOfAction.fold(text);
+        String umlauts = FieldOfAction.fold(text);
+        return MARKS.matcher(java.text.Normalizer.normalize(umlauts, java.text.Normalizer.Form.NFD)).replaceAll("");
     }
 
     private static String joined(Map<String, String> texts) {

@@ -225,7 +225,7 @@ public class OfferCommands {
                 OfferMapper.toEvent(offer));
     }
 
-    static void apply(OfferRequest r, Offer offer) {
+    public static void apply(OfferRequest r, Offer offer) {
         offer.title = texts(r.title());
         offer.description = texts(r.description());
         offer.provider = strip(r.provider());

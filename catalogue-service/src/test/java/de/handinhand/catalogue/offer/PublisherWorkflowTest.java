@@ -148,7 +148,15 @@ class PublisherWorkflowTest {
             given().auth().oauth2(token).post(base + proposal + "/publish").then().statusCode(403);
             given().auth().oauth2(token).post(base + id + "/archive").then().statusCode(403);
             given().auth().oauth2(token).get("/api/catalogue/offers/unconfirmed").then().statusCode(403);
+            given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("reason", "nein"))
+                    .post(base + proposal + "/reject").then().statusCode(403);
+            given().auth().oauth2(token).post(base + id + "/confirm").then().statusCode(403);
+            given().auth().oauth2(token).get(base + id + "/history").then().statusCode(403);
         }
+        given().contentType(ContentType.JSON).body(Map.of("reason", "nein")).post(base + proposal + "/reject").then()
+                .statusCode(401);
+        given().get(base + id + "/history").then().statusCode(401).contentType("application/problem+json");
+        given().get("/api/catalogue/offers/unconfirmed").then().statusCode(401);
         // Moving an offer to another Kreis is not an edit.
         given().auth().oauth2(DACHAU_OFFICE).contentType(ContentType.JSON).body(OfferFixtures.offer("05562", "Umzug"))
                 .put(base + id).then().statusCode(403);

@@ -13,10 +13,4 @@ public class AttachmentRepository implements PanacheRepositoryBase<Attachment, U
     public List<Attachment> ofSubmission(UUID submissionId) {
         return list("submissionId = ?1 and removedAt is null", Sort.ascending("createdAt").and("id"), submissionId);
     }
-
-    public long totalBytes(UUID submissionId) {
-        Long total = find("select coalesce(sum(a.sizeBytes), 0) from Attachment a where a.submissionId = ?1 and a.removedAt is null",
-                submissionId).project(Long.class).firstResult();
-        return total == null ? 0 : total;
-    }
 }

@@ -31,7 +31,7 @@ public class OfferSearch {
      * "Sprachkurs" (stem sprachkur) finds "sprachkurse": the German stemmer alone gives the two
      * different stems. Stems under four letters must match whole. Only stop words: no text filter.
      */
-    static final String QUERY = ", (select to_tsquery('simple', string_agg(case when length(lexeme) >= 4"
+    public static final String QUERY = ", (select to_tsquery('simple', string_agg(case when length(lexeme) >= 4"
             + " then quote_literal(lexeme) || ':*' else quote_literal(lexeme) end, ' & '))"
             + " from unnest(to_tsvector('german', ?))) as query(q)";
     static final List<String> DIMENSIONS = List.of("field", "kreis", "targetGroup", "language");
@@ -224,21 +224,28 @@ public class OfferSearch {
     }
 
     /** SQL text with its positional parameters, appended together so they cannot drift apart. */
-    static final class Sql {
+    public static final class Sql {
         private final StringBuilder text = new StringBuilder();
         private final List<Object> parameters = new ArrayList<>();
 
-        Sql(String start) {
+        public Sql(String start) {
             text.append(start);
         }
 
-        Sql append(String part, Object... values) {
+        public Sql append(String part, Object... values) {
             text.append(part);
             parameters.addAll(List.of(values));
             return this;
         }
 
-        PreparedStatement prepare(Connection c) throws SQLException {
+        /** Appends another statement's text and parameters, as a subquery for instance. */
+        public Sql append(Sql other) {
+            text.append(other.text);
+            parameters.addAll(other.parameters);
+            return this;
+        }
+
+        public PreparedStatement prepare(Connection c) throws SQLException {
             PreparedStatement p = c.prepareStatement(text.toString());
             for (int i = 0; i < parameters.size(); i++) {
                 p.setObject(i + 1, parameters.get(i));

@@ -4,7 +4,8 @@ import de.handinhand.catalogue.offer.Offer;
 import de.handinhand.catalogue.offer.OfferStatus;
 import de.handinhand.catalogue.offer.repository.OfferRepository;
 import de.handinhand.catalogue.offer.search.OfferIndex;
-import de.handinhand.catalogue.offer.search.OfferSearch;
+import de.handinhand.catalogue.offer.search.SearchStatements;
+import de.handinhand.catalogue.offer.search.Sql;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
@@ -50,7 +51,7 @@ public class HsdsExport {
     }
 
     public Hsds.Page<Hsds.Service> services(Query q) {
-        OfferSearch.Sql sql = new OfferSearch.Sql("select o.id, count(*) over () as total from offer o");
+        Sql sql = new Sql("select o.id, count(*) over () as total from offer o");
         text(sql, q.search());
         sql.append(" where o.status = 'PUBLISHED'");
         if (q.search() != null) {
@@ -91,7 +92,7 @@ public class HsdsExport {
     }
 
     public Hsds.Page<Hsds.Organization> organizations(Query q) {
-        OfferSearch.Sql sql = organizationSql(q, null);
+        Sql sql = organizationSql(q, null);
         sql.append(" order by o.provider limit ? offset ?", q.perPage(), q.offset());
         List<Hsds.Organization> contents = new ArrayList<>();
         long total = 0;
@@ -105,7 +106,7 @@ public class HsdsExport {
             throw new IllegalStateException("HSDS organization export failed", e);
         }
         if (contents.isEmpty() && q.page() > 1) {
-            OfferSearch.Sql count = new OfferSearch.Sql("select count(*) from (").append(organizationSql(q, null))
+            Sql count = new Sql("select count(*) from (").append(organizationSql(q, null))
                     .append(") as providers");
             total = single(count);
         }
@@ -130,7 +131,7 @@ public class HsdsExport {
         if (provider == null) {
             return Optional.empty();
         }
-        OfferSearch.Sql sql = organizationSql(new Query(null, null, 1, 1), provider);
+        Sql sql = organizationSql(new Query(null, null, 1, 1), provider);
         try (Connection c = dataSource.getConnection(); PreparedStatement p = sql.prepare(c);
                 ResultSet r = p.executeQuery()) {
             return r.next() ? Optional.of(organization(r)) : Optional.empty();
@@ -139,8 +140,8 @@ public class HsdsExport {
         }
     }
 
-    private OfferSearch.Sql organizationSql(Query q, String provider) {
-        OfferSearch.Sql sql = new OfferSearch.Sql("select o.provider, count(*) as offers, array_agg(distinct"
+    private Sql organizationSql(Query q, String provider) {
+        Sql sql = new Sql("select o.provider, count(*) as offers, array_agg(distinct"
                 + " o.municipality) filter (where o.municipality is not null) as places, count(*) over () as total"
                 + " from offer o");
         text(sql, q.search());
@@ -165,14 +166,14 @@ public class HsdsExport {
         return HsdsMapper.organization(r.getString("provider"), r.getLong("offers"), names);
     }
 
-    private static void text(OfferSearch.Sql sql, String search) {
+    private static void text(Sql sql, String search) {
         if (search != null) {
-            sql.append(OfferSearch.QUERY, OfferIndex.fold(search));
+            sql.append(SearchStatements.QUERY, OfferIndex.fold(search));
         }
     }
 
     private long count(String start, Query q, String textFilter, String modifiedFilter) {
-        OfferSearch.Sql sql = new OfferSearch.Sql(start);
+        Sql sql = new Sql(start);
         text(sql, q.search());
         sql.append(" where o.status = 'PUBLISHED'");
         if (q.search() != null) {
@@ -184,7 +185,7 @@ public class HsdsExport {
         return single(sql);
     }
 
-    private long single(OfferSearch.Sql sql) {
+    private long single(Sql sql) {
         try (Connection c = dataSource.getConnection(); PreparedStatement p = sql.prepare(c);
                 ResultSet r = p.executeQuery()) {
             r.next();

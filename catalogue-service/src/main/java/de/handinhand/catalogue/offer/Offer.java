@@ -23,6 +23,7 @@ import org.hibernate.type.SqlTypes;
 // JSON attributes are immutable values: the code replaces them, never changes them in place, so
 // Hibernate need not deep-copy them through JSON on every load to detect changes.
 @Entity
+@jakarta.persistence.EntityListeners(OfferChanges.class)
 public class Offer {
 
     @Id

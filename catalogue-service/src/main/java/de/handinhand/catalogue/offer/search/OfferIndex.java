@@ -1,7 +1,6 @@
 package de.handinhand.catalogue.offer.search;
 
 import de.handinhand.catalogue.offer.Offer;
-import de.handinhand.common.messaging.codes.FieldOfAction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.List;
@@ -56,15 +55,9 @@ public class OfferIndex {
         }
     }
 
-    private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
-
-    /**
-     * The folding applied to documents and queries alike: lower case, German umlauts spelled out
-     * (ü → ue), other accents dropped (Café → cafe).
-     */
+    /** See {@link Folding#fold}. */
     public static String fold(String text) {
-        String umlauts = FieldOfAction.fold(text);
-        return MARKS.matcher(java.text.Normalizer.normalize(umlauts, java.text.Normalizer.Form.NFD)).replaceAll("");
+        return Folding.fold(text);
     }
 
     private static String joined(Map<String, String> texts) {

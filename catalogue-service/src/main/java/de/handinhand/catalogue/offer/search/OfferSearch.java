@@ -3,7 +3,6 @@ package de.handinhand.catalogue.offer.search;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,18 +22,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class OfferSearch {
 
-    static final double EARTH_KM = 6371.0088;
-
-    /**
-     * The text query: each word's German stem, as a prefix. The index holds both the stems and the
-     * folded words themselves, so "Sprachkurse" (stem sprachkurs) finds the word "sprachkurs" and
-     * "Sprachkurs" (stem sprachkur) finds "sprachkurse": the German stemmer alone gives the two
-     * different stems. Stems under four letters must match whole. Only stop words: no text filter.
-     */
-    public static final String QUERY = ", (select to_tsquery('simple', string_agg(case when length(lexeme) >= 4"
-            + " then quote_literal(lexeme) || ':*' else quote_literal(lexeme) end, ' & '))"
-            + " from unnest(to_tsvector('german', ?))) as query(q)";
-    static final List<String> DIMENSIONS = List.of("field", "kreis", "targetGroup", "language");
 
     private final AgroalDataSource dataSource;
 
@@ -52,7 +39,7 @@ public class OfferSearch {
         try (Connection c = dataSource.getConnection()) {
             List<Hit> hits = new ArrayList<>();
             long total = 0;
-            Sql page = page(q);
+            Sql page = SearchStatements.page(q);
             try (PreparedStatement p = page.prepare(c); ResultSet r = p.executeQuery()) {
                 while (r.next()) {
                     total = r.getLong("total");
@@ -69,78 +56,17 @@ public class OfferSearch {
         }
     }
 
-    private Sql page(SearchQuery q) {
-        Sql sql = new Sql("select o.id, count(*) over () as total, ");
-        if (q.geo()) {
-            sql.append("(select min(").append(distance("l")).append(") from offer_location l where l.offer_id = o.id)",
-                    q.lat(), q.lat(), q.lon());
-        } else {
-            sql.append("null::float8");
-        }
-        sql.append(" as distance from offer o");
-        if (q.text() != null) {
-            sql.append(QUERY, OfferIndex.fold(q.text()));
-        }
-        sql.append(" where ");
-        common(sql, q);
-        for (String dimension : DIMENSIONS) {
-            dimension(sql, q, dimension, "o");
-        }
-        sql.append(" order by ");
-        switch (q.sort()) {
-            case RELEVANCE -> sql.append(q.text() != null ? "coalesce(ts_rank_cd(o.search, query.q), 0) desc, " : "")
-                    .append("o.updated_at desc");
-            case TITLE -> sql.append("o.title_sort");
-            case DISTANCE -> sql.append("distance");
-            case UPDATED -> sql.append("o.updated_at desc");
-        }
-        sql.append(", o.id limit ? offset ?", q.size(), (long) q.page() * q.size());
-        return sql;
-    }
-
     private long count(Connection c, SearchQuery q) throws SQLException {
-        Sql sql = new Sql("select count(*) from offer o");
-        if (q.text() != null) {
-            sql.append(QUERY, OfferIndex.fold(q.text()));
-        }
-        sql.append(" where ");
-        common(sql, q);
-        for (String dimension : DIMENSIONS) {
-            dimension(sql, q, dimension, "o");
-        }
-        try (PreparedStatement p = sql.prepare(c); ResultSet r = p.executeQuery()) {
+        try (PreparedStatement p = SearchStatements.count(q).prepare(c); ResultSet r = p.executeQuery()) {
             r.next();
             return r.getLong(1);
         }
     }
 
     private Map<String, Map<String, Long>> facets(Connection c, SearchQuery q) throws SQLException {
-        Sql sql = new Sql("with base as (select o.kreis_id, o.fields, o.target_groups, o.languages from offer o");
-        if (q.text() != null) {
-            sql.append(QUERY, OfferIndex.fold(q.text()));
-        }
-        sql.append(" where ");
-        common(sql, q);
-        sql.append(") ");
-        String[][] parts = {
-                {"field", "select 'field' as dimension, v as value, count(*) as n from base, unnest(base.fields) v"},
-                {"kreis", "select 'kreis', base.kreis_id, count(*) from base"},
-                {"targetGroup", "select 'targetGroup', v, count(*) from base, unnest(base.target_groups) v"},
-                {"language", "select 'language', v, count(*) from base, unnest(base.languages) v"}};
-        for (int i = 0; i < parts.length; i++) {
-            if (i > 0) {
-                sql.append(" union all ");
-            }
-            sql.append(parts[i][1]).append(" where true");
-            for (String other : DIMENSIONS) {
-                if (!other.equals(parts[i][0])) {
-                    dimension(sql, q, other, "base");
-                }
-            }
-            sql.append(" group by 2");
-        }
+        Sql sql = SearchStatements.facets(q);
         Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
-        DIMENSIONS.forEach(d -> facets.put(d, new LinkedHashMap<>()));
+        SearchStatements.DIMENSIONS.forEach(d -> facets.put(d, new LinkedHashMap<>()));
         List<Object[]> rows = new ArrayList<>();
         try (PreparedStatement p = sql.prepare(c); ResultSet r = p.executeQuery()) {
             while (r.next()) {
@@ -156,106 +82,7 @@ public class OfferSearch {
         return facets;
     }
 
-    /** The filters every part of a search shares: status, text, municipality, cost, date, radius. */
-    private void common(Sql sql, SearchQuery q) {
-        sql.append("o.status = 'PUBLISHED'");
-        if (q.text() != null) {
-            sql.append(" and (query.q is null or o.search @@ query.q)");
-        }
-        if (q.municipality() != null) {
-            sql.append(" and lower(o.municipality) = lower(?)", q.municipality());
-        }
-        if (q.free() != null) {
-            sql.append(" and o.free = ?", q.free());
-        }
-        if (q.validOn() != null) {
-            Date day = Date.valueOf(q.validOn());
-            sql.append(" and (o.valid_from is null or o.valid_from <= ?) and (o.valid_until is null or o.valid_until >= ?)",
-                    day, day);
-        }
-        if (q.geo()) {
-            double dLat = q.radiusKm() / 111.2;
-            double cos = Math.max(Math.cos(Math.toRadians(q.lat())), 0.01);
-            double dLon = Math.min(q.radiusKm() / (111.32 * cos), 180);
-            sql.append(" and exists (select 1 from offer_location l where l.offer_id = o.id"
-                            + " and l.lat between ? and ? and l.lon between ? and ? and ",
-                    q.lat() - dLat, q.lat() + dLat, q.lon() - dLon, q.lon() + dLon)
-                    .append(distance("l"), q.lat(), q.lat(), q.lon())
-                    .append(" <= ?)", q.radiusKm());
-        }
-    }
-
-    /** One facet dimension's filter, on the offer ({@code o}) or the facet base ({@code base}). */
-    private static void dimension(Sql sql, SearchQuery q, String dimension, String alias) {
-        switch (dimension) {
-            case "field" -> {
-                if (q.field() != null) {
-                    sql.append(" and " + alias + ".fields @> array[?]::text[]", q.field());
-                }
-            }
-            case "kreis" -> {
-                if (q.kreis() != null) {
-                    sql.append(" and " + alias + ".kreis_id = ?", q.kreis());
-                }
-            }
-            case "targetGroup" -> {
-                if (q.targetGroup() != null) {
-                    sql.append(" and " + alias + ".target_groups @> array[?]::text[]", q.targetGroup());
-                }
-            }
-            case "language" -> {
-                if (q.language() != null) {
-                    sql.append(" and " + alias + ".languages @> array[?]::text[]", q.language());
-                }
-            }
-            default -> throw new IllegalArgumentException(dimension);
-        }
-    }
-
-    /** Great-circle distance in km from (?, lon ?) — parameters lat, lat, lon — to the location's point. */
-    private static String distance(String location) {
-        return "(2 * " + EARTH_KM + " * asin(sqrt(power(sin(radians(" + location + ".lat - ?) / 2), 2)"
-                + " + cos(radians(?)) * cos(radians(" + location + ".lat))"
-                + " * power(sin(radians(" + location + ".lon - ?) / 2), 2))))";
-    }
-
     private static double round(double km) {
         return Math.round(km * 100) / 100.0;
-    }
-
-    /** SQL text with its positional parameters, appended together so they cannot drift apart. */
-    public static final class Sql {
-        private final StringBuilder text = new StringBuilder();
-        private final List<Object> parameters = new ArrayList<>();
-
-        public Sql(String start) {
-            text.append(start);
-        }
-
-        public Sql append(String part, Object... values) {
-            text.append(part);
-            parameters.addAll(List.of(values));
-            return this;
-        }
-
-        /** Appends another statement's text and parameters, as a subquery for instance. */
-        public Sql append(Sql other) {
-            text.append(other.text);
-            parameters.addAll(other.parameters);
-            return this;
-        }
-
-        public PreparedStatement prepare(Connection c) throws SQLException {
-            PreparedStatement p = c.prepareStatement(text.toString());
-            for (int i = 0; i < parameters.size(); i++) {
-                p.setObject(i + 1, parameters.get(i));
-            }
-            return p;
-        }
-
-        @Override
-        public String toString() {
-            return text.toString();
-        }
     }
 }

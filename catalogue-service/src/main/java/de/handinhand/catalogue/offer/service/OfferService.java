@@ -14,6 +14,7 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import de.handinhand.catalogue.offer.rest.SearchPage;
 import de.handinhand.catalogue.offer.search.OfferSearch;
+import de.handinhand.catalogue.offer.search.SearchCache;
 import de.handinhand.catalogue.offer.search.SearchQuery;
 import java.util.HashMap;
 import java.util.List;
@@ -30,15 +31,21 @@ public class OfferService {
     private final OfferRepository offers;
     private final OfferSearch search;
     private final Caller caller;
+    private final SearchCache cache;
 
-    public OfferService(OfferRepository offers, OfferSearch search, Caller caller) {
+    public OfferService(OfferRepository offers, OfferSearch search, Caller caller, SearchCache cache) {
         this.offers = offers;
         this.search = search;
         this.caller = caller;
+        this.cache = cache;
     }
 
     /** The public search over published offers, with facets, texts in {@code language} where present. */
     public SearchPage search(SearchQuery query, String language) {
+        return cache.get(new SearchCache.Key(query, language), () -> compute(query, language));
+    }
+
+    private SearchPage compute(SearchQuery query, String language) {
         OfferSearch.Result result = search.search(query);
         Map<UUID, Offer> found = new HashMap<>();
         if (!result.hits().isEmpty()) {

@@ -1,5 +1,6 @@
 package de.handinhand.catalogue.offer.service;
 
+import de.handinhand.catalogue.award.AwardWinners;
 import de.handinhand.catalogue.offer.Offer;
 import de.handinhand.catalogue.offer.OfferStatus;
 import de.handinhand.catalogue.offer.repository.OfferHistory;
@@ -41,8 +42,11 @@ public class SubmissionOffers {
     private final OfferIndex index;
     private final OfferHistory history;
     private final Clock clock;
+    private final AwardWinners awards;
 
-    public SubmissionOffers(Inbox inbox, OfferRepository offers, OfferIndex index, OfferHistory history, Clock clock) {
+    public SubmissionOffers(Inbox inbox, OfferRepository offers, OfferIndex index, OfferHistory history, Clock clock,
+            AwardWinners awards) {
+        this.awards = awards;
         this.inbox = inbox;
         this.offers = offers;
         this.index = index;
@@ -94,6 +98,8 @@ public class SubmissionOffers {
                 offer.locations = List.of();
                 offer.contacts = List.of();
                 offer.proposedBy = "submission:" + s.submissionId();
+                // Results published before this project existed (a later version's new project).
+                offer.awardWinner = awards.isWinner(s.submissionId());
             }
             boolean created = offer.updatedAt == null;
             offer.originVersion = s.version();

@@ -12,6 +12,7 @@ import java.util.Map;
  * mvn -q -pl bench compile exec:java -Dexec.args="lag --entries=200"
  * mvn -q -pl bench compile exec:java -Dexec.args="burst --entries=1000 --clients=64"
  * mvn -q -pl bench compile exec:java -Dexec.args="memory"
+ * mvn -q -pl bench compile exec:java -Dexec.args="search --clients=32 --seconds=60"   (stack with DEMO_OFFERS=10000)
  * </pre>
  */
 public final class Bench {
@@ -33,6 +34,12 @@ public final class Bench {
                     Integer.parseInt(options.getOrDefault("clients", "64")),
                     options.getOrDefault("kafka", "localhost:9092"),
                     java.time.Duration.ofSeconds(Long.parseLong(options.getOrDefault("hold", "0")))).run();
+            case "search" -> new SearchBench(target, Integer.parseInt(options.getOrDefault("clients", "32")),
+                    java.time.Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "60"))),
+                    java.time.Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "15"))),
+                    Integer.parseInt(options.getOrDefault("distinct", "128")),
+                    options.getOrDefault("catalogue", "http://localhost:8082"),
+                    options.getOrDefault("db", "postgresql://catalogue:catalogue@localhost:15432/catalogue")).run();
             case "memory" -> Memory.print();
             default -> usage();
         }
@@ -54,6 +61,8 @@ public final class Bench {
                 usage: Bench lag [--entries=200] [--gateway=http://localhost:8080] [--keycloak=http://localhost:8180]
                        Bench burst [--entries=1000] [--clients=64] [--kafka=localhost:9092] [--hold=SECONDS] [--gateway=...]
                        Bench memory
+                       Bench search [--clients=32] [--seconds=60] [--warmup=15] [--distinct=128] [--catalogue=http://localhost:8082]
+                                    [--db=postgresql://catalogue:catalogue@localhost:15432/catalogue]
                 """);
     }
 }

@@ -56,9 +56,7 @@ final class ClosedLoop implements AutoCloseable {
                 call = work.next();
             }
             long sent = System.nanoTime();
-            client.request(new RequestOptions().setMethod(call.method()).setHost(base.getHost()).setPort(base.getPort())
-                            .setURI(call.path()).putHeader("Authorization", "Bearer " + call.token())
-                            .setIdleTimeout(30_000))
+            client.request(options(call))
                     .compose(request -> request.send())
                     .compose(response -> response.body().map(body -> response.statusCode()))
                     .onComplete(result -> {
@@ -86,6 +84,68 @@ final class ClosedLoop implements AutoCloseable {
         });
         done.get(10, TimeUnit.MINUTES);
         return new Result(latency, ok.get(), errors.get(), List.copyOf(samples), System.nanoTime() - start);
+    }
+
+    /**
+     * Runs for {@code duration}: each of {@code clients} sends {@code next.get()} as soon as its
+     * previous answer arrived; answers arriving after the end are not counted.
+     */
+    Result runFor(java.util.function.Supplier<Call> next, int clients, java.time.Duration duration, int expectedStatus)
+            throws Exception {
+        Stats latency = new Stats();
+        AtomicInteger ok = new AtomicInteger();
+        AtomicInteger errors = new AtomicInteger();
+        List<String> samples = new java.util.concurrent.CopyOnWriteArrayList<>();
+        AtomicInteger running = new AtomicInteger(clients);
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        long start = System.nanoTime();
+        long end = start + duration.toNanos();
+        Runnable[] loop = new Runnable[1];
+        loop[0] = () -> {
+            if (System.nanoTime() >= end) {
+                if (running.decrementAndGet() == 0) {
+                    done.complete(null);
+                }
+                return;
+            }
+            Call call = next.get();
+            long sent = System.nanoTime();
+            client.request(options(call))
+                    .compose(request -> request.send())
+                    .compose(response -> response.body().map(body -> response.statusCode()))
+                    .onComplete(result -> {
+                        long now = System.nanoTime();
+                        if (now < end) {
+                            if (result.succeeded() && result.result() == expectedStatus) {
+                                ok.incrementAndGet();
+                                latency.add((now - sent) / 1e6);
+                            } else {
+                                errors.incrementAndGet();
+                                if (samples.size() < 5) {
+                                    samples.add(call.path() + ": " + (result.succeeded() ? "status " + result.result()
+                                            : String.valueOf(result.cause())));
+                                }
+                            }
+                        }
+                        loop[0].run();
+                    });
+        };
+        vertx.runOnContext(v -> {
+            for (int c = 0; c < clients; c++) {
+                loop[0].run();
+            }
+        });
+        done.get(duration.toSeconds() + 120, TimeUnit.SECONDS);
+        return new Result(latency, ok.get(), errors.get(), List.copyOf(samples), Math.min(System.nanoTime(), end) - start);
+    }
+
+    private RequestOptions options(Call call) {
+        RequestOptions options = new RequestOptions().setMethod(call.method()).setHost(base.getHost())
+                .setPort(base.getPort()).setURI(call.path()).setIdleTimeout(30_000);
+        if (call.token() != null) {
+            options.putHeader("Authorization", "Bearer " + call.token());
+        }
+        return options;
     }
 
     @Override

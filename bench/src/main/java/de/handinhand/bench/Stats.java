@@ -23,6 +23,16 @@ final class Stats {
                 percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99), sorted.get(sorted.size() - 1));
     }
 
+    /** The p-th percentile in milliseconds, NaN without samples. */
+    synchronized double percentile(double p) {
+        if (millis.isEmpty()) {
+            return Double.NaN;
+        }
+        List<Double> sorted = new ArrayList<>(millis);
+        Collections.sort(sorted);
+        return percentile(sorted, p);
+    }
+
     static double percentile(List<Double> sorted, double p) {
         int rank = (int) Math.ceil(p / 100.0 * sorted.size());
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));

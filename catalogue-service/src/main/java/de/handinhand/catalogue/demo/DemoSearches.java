@@ -1,0 +1,113 @@
+package de.handinhand.catalogue.demo;
+
+import de.handinhand.catalogue.offer.search.SearchQuery;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * A realistic mix of public searches over the demo offers, for the search benchmark: words typed
+ * the way people type them (inflected, without umlauts) with a Kreis or field, filters alone,
+ * radius searches around the demo towns, and later pages. Deterministic for a seed; distinct.
+ */
+public final class DemoSearches {
+
+    static final List<String> WORDS = List.of("Sprachcafé", "Sprachkurse", "Integrationskurs", "Hausaufgabenhilfe",
+            "Fahrradwerkstatt", "Fahrrad", "Frauenschwimmen", "Schwimmen", "Jobboerse", "Bewerbung", "Paten",
+            "Beratungsstelle", "Beratung", "Kleiderkammer", "Repair-Café", "Elterncafe", "Fussball", "Garten",
+            "Maedchentreff", "Rassismus", "Deutsch lernen", "Fluechtlinge", "Familien", "Ehrenamtliche");
+    static final List<String> FIELDS = List.of("SPRACHE", "BILDUNG", "BESCHAEFTIGUNG", "ENGAGEMENT", "SPORT",
+            "FAMILIE", "UMWELT", "KULTUR", "GESUNDHEIT", "SOZIALE_INFRASTRUKTUR");
+    static final List<String> GROUPS = List.of("ERWACHSENE", "NEUZUGEWANDERTE", "JUGENDLICHE", "MAEDCHEN_FRAUEN",
+            "KINDER_SCHULE", "JUNGE_ERWACHSENE");
+    static final List<String> LANGUAGES = List.of("ar", "en", "fa", "uk", "tr");
+    static final double[] RADII = {5, 10, 25};
+
+    private DemoSearches() {
+    }
+
+    /**
+     * {@code count} distinct searches: about 35 % words with a filter, 30 % filters only, 25 %
+     * radius searches (half of them sorted by distance), 10 % a later page or another sort.
+     */
+    public static List<SearchQuery> mix(int count, long seed) {
+        Random random = new Random(seed);
+        Set<SearchQuery> out = new LinkedHashSet<>();
+        int attempts = 0;
+        while (out.size() < count && attempts++ < count * 50) {
+            out.add(one(random));
+        }
+        return new ArrayList<>(out);
+    }
+
+    private static SearchQuery one(Random r) {
+        DemoOfferGenerator.Town town = pick(r, DemoOfferGenerator.TOWNS);
+        int kind = r.nextInt(100);
+        if (kind < 35) {
+            String word = pick(r, WORDS);
+            return switch (r.nextInt(3)) {
+                case 0 -> query(word, town.kreisId(), null, null, null, null, SearchQuery.Sort.RELEVANCE, 0);
+                case 1 -> query(word, null, pick(r, FIELDS), null, null, null, SearchQuery.Sort.RELEVANCE, 0);
+                default -> query(word, town.kreisId(), null, null, pick(r, LANGUAGES), null, SearchQuery.Sort.RELEVANCE, 0);
+            };
+        }
+        if (kind < 65) {
+            return switch (r.nextInt(3)) {
+                case 0 -> query(null, town.kreisId(), pick(r, FIELDS), null, null, null, SearchQuery.Sort.UPDATED, 0);
+                case 1 -> query(null, town.kreisId(), null, pick(r, GROUPS), null, null, SearchQuery.Sort.UPDATED, 0);
+                default -> query(null, null, pick(r, FIELDS), null, null, Boolean.TRUE, SearchQuery.Sort.UPDATED, 0);
+            };
+        }
+        if (kind < 90) {
+            double lat = Math.round((town.lat() + (r.nextDouble() - 0.5) * 0.04) * 1e4) / 1e4;
+            double lon = Math.round((town.lon() + (r.nextDouble() - 0.5) * 0.04) * 1e4) / 1e4;
+            double radius = RADII[r.nextInt(RADII.length)];
+            String field = r.nextBoolean() ? pick(r, FIELDS) : null;
+            SearchQuery.Sort sort = r.nextBoolean() ? SearchQuery.Sort.DISTANCE : SearchQuery.Sort.UPDATED;
+            return new SearchQuery(null, null, null, field, null, null, null, null, lat, lon, radius, sort, 0, 20);
+        }
+        SearchQuery.Sort sort = r.nextBoolean() ? SearchQuery.Sort.TITLE : SearchQuery.Sort.UPDATED;
+        return query(null, town.kreisId(), null, null, null, null, sort, 1 + r.nextInt(3));
+    }
+
+    private static SearchQuery query(String text, String kreis, String field, String group, String language,
+            Boolean free, SearchQuery.Sort sort, int page) {
+        return new SearchQuery(text, kreis, null, field, group, language, free, null, null, null, null, sort, page, 20);
+    }
+
+    /** The public API's query string for a search, as a portal would send it. */
+    public static String queryString(SearchQuery q) {
+        StringBuilder s = new StringBuilder();
+        add(s, "q", q.text());
+        add(s, "kreis", q.kreis());
+        add(s, "municipality", q.municipality());
+        add(s, "field", q.field());
+        add(s, "targetGroup", q.targetGroup());
+        add(s, "language", q.language());
+        add(s, "free", q.free());
+        add(s, "validOn", q.validOn());
+        if (q.geo()) {
+            add(s, "near", q.lat() + "," + q.lon());
+            add(s, "radiusKm", q.radiusKm());
+        }
+        add(s, "sort", q.sort().name().toLowerCase(java.util.Locale.ROOT));
+        add(s, "page", q.page());
+        add(s, "size", q.size());
+        return s.toString();
+    }
+
+    private static void add(StringBuilder s, String name, Object value) {
+        if (value != null) {
+            s.append(s.isEmpty() ? "" : "&").append(name).append('=')
+                    .append(URLEncoder.encode(String.valueOf(value), StandardCharsets.UTF_8));
+        }
+    }
+
+    private static <T> T pick(Random r, List<T> values) {
+        return values.get(r.nextInt(values.size()));
+    }
+}

@@ -70,6 +70,13 @@ public class JuryCase {
     @Column(name = "withdrawn_at")
     public Instant withdrawnAt;
 
+    /** What a funding entry asks for, in euro cents. */
+    @Column(name = "requested_cents")
+    public Long requestedCents;
+
+    @Column(name = "call_kind")
+    public String callKind;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

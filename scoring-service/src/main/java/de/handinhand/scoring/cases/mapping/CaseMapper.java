@@ -21,7 +21,8 @@ public final class CaseMapper {
     public static CaseDetail toDetail(JuryCase c) {
         return new CaseDetail(c.id, c.submissionId, c.callId, c.municipalityId, c.municipalityName, c.kreisId,
                 c.bundesland, c.category, c.title, c.summary, c.description, new LinkedHashMap<>(c.answers),
-                List.copyOf(c.projects), c.version, c.status, c.submittedAt, c.withdrawnAt, c.updatedAt);
+                List.copyOf(c.projects), c.version, c.status, c.submittedAt, c.withdrawnAt, c.updatedAt,
+                c.requestedCents, de.handinhand.scoring.precheck.PreCheck.of(c.answers));
     }
 
     /** Copies the submitted snapshot onto the case. */
@@ -40,6 +41,8 @@ public final class CaseMapper {
         c.projects = s.projects() == null ? List.of()
                 : s.projects().stream().map(p -> (Map<String, Object>) new LinkedHashMap<>(p.answers())).toList();
         c.version = s.version();
+        c.requestedCents = s.requestedCents();
+        c.callKind = s.callKind();
         c.submittedAt = s.submittedAt();
     }
 }

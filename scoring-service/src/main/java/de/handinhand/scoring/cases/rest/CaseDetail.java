@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** A case with everything a juror reads to score it. */
+/** A case with everything a juror reads to score it; the formal pre-check beside it, never in the scores. */
 public record CaseDetail(
         UUID id,
         UUID submissionId,
@@ -25,5 +25,7 @@ public record CaseDetail(
         CaseStatus status,
         Instant submittedAt,
         Instant withdrawnAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Long requestedCents,
+        de.handinhand.scoring.precheck.PreCheck.Result precheck) {
 }

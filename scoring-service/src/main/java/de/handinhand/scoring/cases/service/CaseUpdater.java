@@ -9,6 +9,8 @@ import de.handinhand.common.messaging.events.SubmissionSubmitted;
 import de.handinhand.common.messaging.events.SubmissionWithdrawn;
 import de.handinhand.common.messaging.inbox.Inbox;
 import de.handinhand.scoring.calls.CallInfo;
+import de.handinhand.scoring.changes.ChangeKind;
+import de.handinhand.scoring.changes.service.ChangeFeed;
 import de.handinhand.scoring.calls.CallInfoRepository;
 import de.handinhand.scoring.cases.CaseStatus;
 import de.handinhand.scoring.cases.JuryCase;
@@ -37,8 +39,10 @@ public class CaseUpdater {
     private final CaseRepository cases;
     private final CallInfoRepository calls;
     private final Clock clock;
+    private final ChangeFeed changes;
 
-    public CaseUpdater(Inbox inbox, CaseRepository cases, CallInfoRepository calls, Clock clock) {
+    public CaseUpdater(Inbox inbox, CaseRepository cases, CallInfoRepository calls, Clock clock, ChangeFeed changes) {
+        this.changes = changes;
         this.inbox = inbox;
         this.cases = cases;
         this.calls = calls;
@@ -81,6 +85,7 @@ public class CaseUpdater {
         c.withdrawnAt = null;
         c.updatedAt = now;
         cases.persist(c);
+        changes.record(ChangeKind.CASE_UPDATED, c.callId, c.id, c.submissionId, null);
     }
 
     private void withdrawn(SubmissionWithdrawn w) {
@@ -91,6 +96,7 @@ public class CaseUpdater {
             c.status = CaseStatus.WITHDRAWN;
             c.withdrawnAt = w.withdrawnAt() == null ? clock.instant() : w.withdrawnAt();
             c.updatedAt = clock.instant();
+            changes.record(ChangeKind.CASE_WITHDRAWN, c.callId, c.id, c.submissionId, null);
         }, () -> LOG.warnf("Withdrawal of %s, which has no case; nothing to do", w.submissionId()));
     }
 

@@ -1,0 +1,51 @@
+package de.handinhand.scoring.assignment.rest;
+
+import de.handinhand.common.web.security.Roles;
+import de.handinhand.scoring.assignment.service.AssignmentService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/scoring/calls/{callId}/assignments")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Assignments", description = "Which juror scores which entry")
+public class AssignmentResource {
+
+    private final AssignmentService assignments;
+
+    public AssignmentResource(AssignmentService assignments) {
+        this.assignments = assignments;
+    }
+
+    @GET
+    @RolesAllowed(Roles.ORGANIZER)
+    @Operation(summary = "List a call's assignments", description = "Every pair in force and each juror's load.")
+    @APIResponse(responseCode = "200", description = "The assignments")
+    @APIResponse(responseCode = "404", description = "No such call")
+    public AssignmentView list(@PathParam("callId") UUID callId) {
+        return assignments.list(callId);
+    }
+
+    @POST
+    @RolesAllowed(Roles.ORGANIZER)
+    @Operation(summary = "Assign jurors", description = "MANUAL adds the given pairs (all or nothing). AUTO gives every "
+            + "active entry k jurors, balancing loads and honouring conflicts; the same seed and inputs give the same "
+            + "pairs, and a seed is generated and returned when none is given. Existing assignments are kept.")
+    @APIResponse(responseCode = "200", description = "The pairs added, all pairs, loads and understaffed entries")
+    @APIResponse(responseCode = "404", description = "No such call")
+    @APIResponse(responseCode = "409", description = "Results are published")
+    @APIResponse(responseCode = "422", description = "Unknown juror or entry, conflict of interest, bad k; each listed")
+    public AssignmentView assign(@PathParam("callId") UUID callId, AssignmentRequest request) {
+        return assignments.assign(callId, request);
+    }
+}

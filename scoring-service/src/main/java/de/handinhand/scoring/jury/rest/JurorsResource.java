@@ -1,0 +1,51 @@
+package de.handinhand.scoring.jury.rest;
+
+import de.handinhand.common.web.security.Roles;
+import de.handinhand.scoring.jury.service.JuryService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/scoring/calls/{callId}/jurors")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Jury", description = "A call's jurors and the jurors' conflicts of interest")
+public class JurorsResource {
+
+    private final JuryService jury;
+
+    public JurorsResource(JuryService jury) {
+        this.jury = jury;
+    }
+
+    @GET
+    @RolesAllowed(Roles.ORGANIZER)
+    @Operation(summary = "List a call's jurors")
+    @APIResponse(responseCode = "200", description = "The jurors, sorted by user name")
+    @APIResponse(responseCode = "404", description = "No such call")
+    public JurorsView jurors(@PathParam("callId") UUID callId) {
+        return jury.getJurors(callId);
+    }
+
+    @PUT
+    @RolesAllowed(Roles.ORGANIZER)
+    @Operation(summary = "Set a call's jurors", description = "Replaces the jury with the given user names. A juror "
+            + "who is no longer on it loses their assignments of this call; they are listed in removedAssignments.")
+    @APIResponse(responseCode = "200", description = "The jury as stored")
+    @APIResponse(responseCode = "404", description = "No such call")
+    @APIResponse(responseCode = "422", description = "Invalid or duplicate user names")
+    public JurorsView setJurors(@PathParam("callId") UUID callId, List<String> usernames) {
+        return jury.setJurors(callId, usernames);
+    }
+
+}

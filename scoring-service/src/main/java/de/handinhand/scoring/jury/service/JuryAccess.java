@@ -1,0 +1,137 @@
+package de.handinhand.scoring.jury.service;
+
+import de.handinhand.common.web.problem.ForbiddenException;
+import de.handinhand.common.web.problem.NotFoundException;
+import de.handinhand.common.web.security.Caller;
+import de.handinhand.common.web.security.Roles;
+import de.handinhand.scoring.calls.CallInfo;
+import de.handinhand.scoring.cases.JuryCase;
+import de.handinhand.scoring.jury.Conflicts;
+import de.handinhand.scoring.jury.JuryCall;
+import de.handinhand.scoring.jury.JuryPhase;
+import de.handinhand.scoring.jury.JurorConflict;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * The jury's tenant rules in one place, so no endpoint can skip them: an organizer reads every
+ * case; a juror reads a case only while assigned to it and not conflicted with its municipality,
+ * Kreis or Land; to everyone else a case does not exist (404).
+ */
+@RequestScoped
+public class JuryAccess {
+
+    private final EntityManager em;
+    private final Caller caller;
+    private final Clock clock;
+    private Conflicts ownConflicts;
+
+    public JuryAccess(EntityManager em, Caller caller, Clock clock) {
+        this.em = em;
+        this.caller = caller;
+        this.clock = clock;
+    }
+
+    public boolean organizer() {
+        return caller.has(Roles.ORGANIZER);
+    }
+
+    public boolean juror() {
+        return !organizer() && caller.has(Roles.JUROR);
+    }
+
+    public String username() {
+        return caller.username();
+    }
+
+    public Conflicts conflictsOf(String username) {
+        return Conflicts.of(em.createQuery("from JurorConflict where username = ?1", JurorConflict.class)
+                .setParameter(1, username).getResultList());
+    }
+
+    /** The calling juror's conflicts, read once per request. */
+    public Conflicts ownConflicts() {
+        if (ownConflicts == null) {
+            ownConflicts = conflictsOf(username());
+        }
+        return ownConflicts;
+    }
+
+    public boolean assigned(String juror, UUID caseId) {
+        return !em.createQuery("select a.id from Assignment a where a.caseId = ?1 and a.juror = ?2")
+                .setParameter(1, caseId).setParameter(2, juror).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    /** The case ids of a call assigned to the calling juror, minus conflicted ones. */
+    public Set<UUID> ownCaseIds(UUID callId) {
+        List<JuryCase> cases = em.createQuery("""
+                select c from JuryCase c where c.callId = ?1
+                   and exists (select 1 from Assignment a where a.caseId = c.id and a.juror = ?2)""", JuryCase.class)
+                .setParameter(1, callId).setParameter(2, username()).getResultList();
+        Set<UUID> ids = new TreeSet<>();
+        Conflicts conflicts = ownConflicts();
+        cases.stream().filter(c -> !conflicts.covers(c)).forEach(c -> ids.add(c.id));
+        return ids;
+    }
+
+    /** The case if the caller may read it; otherwise 404, so its existence does not leak. */
+    public JuryCase readableCase(UUID caseId) {
+        JuryCase c = em.find(JuryCase.class, caseId);
+        if (c == null || !mayRead(c)) {
+            throw NotFoundException.of("Case", caseId);
+        }
+        return c;
+    }
+
+    public boolean mayRead(JuryCase c) {
+        if (organizer()) {
+            return true;
+        }
+        return caller.has(Roles.JUROR) && assigned(username(), c.id) && !ownConflicts().covers(c);
+    }
+
+    public boolean onJury(UUID callId, String username) {
+        return !em.createQuery("select j.id from CallJuror j where j.callId = ?1 and j.username = ?2")
+                .setParameter(1, callId).setParameter(2, username).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    /** Organizer only; jurors and the rest get 403. */
+    public void requireOrganizer() {
+        if (!organizer()) {
+            throw new ForbiddenException("Only organizers may do this");
+        }
+    }
+
+    public CallInfo call(UUID callId) {
+        return em.find(CallInfo.class, callId);
+    }
+
+    public JuryPhase phase(UUID callId) {
+        return JuryPhase.of(call(callId), clock.instant());
+    }
+
+    /**
+     * The jury's settings of a call, created on first use and locked for the rest of the transaction:
+     * organizer changes to one call (criteria, assignment, publication) run one after the other.
+     */
+    public JuryCall lockSettings(UUID callId) {
+        em.createNativeQuery("insert into jury_call (call_id, updated_at) values (?1, now()) on conflict do nothing")
+                .setParameter(1, callId).executeUpdate();
+        return em.find(JuryCall.class, callId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** Read-only: the settings if any were stored. */
+    public JuryCall settingsOrNull(UUID callId) {
+        return em.find(JuryCall.class, callId);
+    }
+
+    public boolean callKnown(UUID callId) {
+        return call(callId) != null || !em.createQuery("select c.id from JuryCase c where c.callId = ?1")
+                .setParameter(1, callId).setMaxResults(1).getResultList().isEmpty();
+    }
+}

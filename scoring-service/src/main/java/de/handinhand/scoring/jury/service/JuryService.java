@@ -1,0 +1,234 @@
+package de.handinhand.scoring.jury.service;
+
+import de.handinhand.common.web.problem.Errors;
+import de.handinhand.common.web.problem.NotFoundException;
+import de.handinhand.scoring.assignment.Assignment;
+import de.handinhand.scoring.cases.JuryCase;
+import de.handinhand.scoring.changes.ChangeKind;
+import de.handinhand.scoring.changes.service.ChangeFeed;
+import de.handinhand.scoring.jury.CallJuror;
+import de.handinhand.scoring.jury.Conflicts;
+import de.handinhand.scoring.jury.JurorConflict;
+import de.handinhand.scoring.calls.CallInfo;
+import de.handinhand.scoring.cases.CaseStatus;
+import de.handinhand.scoring.jury.JuryCall;
+import de.handinhand.scoring.jury.rest.CallOverview;
+import de.handinhand.scoring.jury.rest.ConflictsRequest;
+import de.handinhand.scoring.jury.rest.ConflictsView;
+import de.handinhand.scoring.jury.rest.JurorsView;
+import de.handinhand.scoring.jury.rest.RemovedAssignment;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * A call's jurors and each juror's conflicts of interest. Both take effect at once: a juror who
+ * leaves a jury, or declares a conflict, loses the affected assignments in the same transaction,
+ * and the response lists what was removed.
+ */
+@ApplicationScoped
+public class JuryService {
+
+    static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,99}");
+    static final Pattern AGS = Pattern.compile("[0-9]{2,12}");
+    static final Pattern KREIS = Pattern.compile("[0-9]{5}");
+    static final Set<String> LAENDER = Set.of("BW", "BY", "BE", "BB", "HB", "HH", "HE", "MV", "NI", "NW", "RP", "SL",
+            "SN", "ST", "SH", "TH");
+    static final int MAX_JURORS = 200;
+    static final int MAX_CONFLICTS = 500;
+
+    private final EntityManager em;
+    private final JuryAccess access;
+    private final ChangeFeed changes;
+
+    public JuryService(EntityManager em, JuryAccess access, ChangeFeed changes) {
+        this.em = em;
+        this.access = access;
+        this.changes = changes;
+    }
+
+    public List<String> jurors(UUID callId) {
+        return em.createQuery("select j.username from CallJuror j where j.callId = ?1 order by j.username", String.class)
+                .setParameter(1, callId).getResultList();
+    }
+
+    public CallOverview overview(UUID callId) {
+        requireCall(callId);
+        if (!access.organizer() && !access.onJury(callId, access.username())) {
+            throw new de.handinhand.common.web.problem.ForbiddenException("Only organizers and the call's jurors read it");
+        }
+        CallInfo call = access.call(callId);
+        JuryCall settings = access.settingsOrNull(callId);
+        long active = em.createQuery("select count(c) from JuryCase c where c.callId = ?1 and c.status = ?2", Long.class)
+                .setParameter(1, callId).setParameter(2, CaseStatus.ACTIVE).getSingleResult();
+        long withdrawn = em.createQuery("select count(c) from JuryCase c where c.callId = ?1 and c.status = ?2", Long.class)
+                .setParameter(1, callId).setParameter(2, CaseStatus.WITHDRAWN).getSingleResult();
+        return new CallOverview(callId, call == null ? null : call.title, call == null ? null : call.kind,
+                access.phase(callId), call == null ? null : call.deadline, call == null ? null : call.juryEndsAt,
+                call == null || call.categories == null ? List.of() : List.of(call.categories),
+                call == null ? null : call.budgetCents, jurors(callId), active, withdrawn,
+                settings == null ? null : settings.assignmentSeed, settings == null ? null : settings.resultsPublishedAt);
+    }
+
+    public JurorsView getJurors(UUID callId) {
+        requireCall(callId);
+        return new JurorsView(callId, jurors(callId), List.of());
+    }
+
+    @Transactional
+    public JurorsView setJurors(UUID callId, List<String> usernames) {
+        Errors errors = new Errors();
+        if (usernames == null) {
+            errors.add("body", "must be an array of user names").throwIfAny();
+        }
+        if (usernames.size() > MAX_JURORS) {
+            errors.add("body", "at most " + MAX_JURORS + " jurors");
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < usernames.size(); i++) {
+            String name = usernames.get(i);
+            if (name == null || !USERNAME.matcher(name).matches()) {
+                errors.add("[" + i + "]", "must be a user name (letters, digits, . _ @ -; at most 100)");
+            } else if (!seen.add(name)) {
+                errors.add("[" + i + "]", "duplicate juror " + name);
+            }
+        }
+        errors.throwIfAny();
+        requireCall(callId);
+        access.lockSettings(callId);
+        List<CallJuror> current = em.createQuery("from CallJuror where callId = ?1", CallJuror.class)
+                .setParameter(1, callId).getResultList();
+        List<RemovedAssignment> removed = new ArrayList<>();
+        for (CallJuror j : current) {
+            if (!seen.contains(j.username)) {
+                em.remove(j);
+                List<Assignment> gone = em.createQuery("from Assignment where callId = ?1 and juror = ?2", Assignment.class)
+                        .setParameter(1, callId).setParameter(2, j.username).getResultList();
+                removed.addAll(remove(gone, "no longer on the jury"));
+            }
+        }
+        Set<String> existing = new HashSet<>();
+        current.forEach(j -> existing.add(j.username));
+        for (String name : seen) {
+            if (!existing.contains(name)) {
+                CallJuror j = new CallJuror();
+                j.id = UUID.randomUUID();
+                j.callId = callId;
+                j.username = name;
+                em.persist(j);
+            }
+        }
+        em.flush();
+        return new JurorsView(callId, jurors(callId), sorted(removed));
+    }
+
+    public ConflictsView getConflicts(String username) {
+        checkUsername(username);
+        Conflicts c = access.conflictsOf(username);
+        return new ConflictsView(username, List.copyOf(c.municipalities()), List.copyOf(c.kreise()),
+                List.copyOf(c.bundeslaender()), List.of());
+    }
+
+    @Transactional
+    public ConflictsView setConflicts(String username, ConflictsRequest request) {
+        checkUsername(username);
+        Errors errors = new Errors();
+        if (request == null) {
+            errors.add("body", "is required").throwIfAny();
+        }
+        List<String> m = check(errors, "municipalities", request.municipalities(), AGS, "an official municipality key (AGS) such as 08125");
+        List<String> k = check(errors, "kreise", request.kreise(), KREIS, "a Kreis key of 5 digits such as 05562");
+        List<String> b = check(errors, "bundeslaender", request.bundeslaender(), null, "a Bundesland code such as BY");
+        if (m.size() + k.size() + b.size() > MAX_CONFLICTS) {
+            errors.add("body", "at most " + MAX_CONFLICTS + " conflicts");
+        }
+        errors.throwIfAny();
+        // One juror's conflicts change one at a time.
+        em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtext(?1))) l").setParameter(1, "juror:" + username)
+                .getSingleResult();
+        em.createQuery("delete from JurorConflict where username = ?1").setParameter(1, username).executeUpdate();
+        add(username, JurorConflict.Kind.MUNICIPALITY, m);
+        add(username, JurorConflict.Kind.KREIS, k);
+        add(username, JurorConflict.Kind.BUNDESLAND, b);
+        Conflicts conflicts = new Conflicts(Set.copyOf(m), Set.copyOf(k), Set.copyOf(b));
+        List<Assignment> mine = em.createQuery("from Assignment where juror = ?1", Assignment.class)
+                .setParameter(1, username).getResultList();
+        List<Assignment> conflicted = new ArrayList<>();
+        for (Assignment a : mine) {
+            JuryCase c = em.find(JuryCase.class, a.caseId);
+            if (c != null && conflicts.covers(c)) {
+                conflicted.add(a);
+            }
+        }
+        List<RemovedAssignment> removed = remove(conflicted, "conflict of interest");
+        em.flush();
+        Conflicts stored = access.conflictsOf(username);
+        return new ConflictsView(username, List.copyOf(stored.municipalities()), List.copyOf(stored.kreise()),
+                List.copyOf(stored.bundeslaender()), sorted(removed));
+    }
+
+    private List<RemovedAssignment> remove(List<Assignment> assignments, String reason) {
+        List<RemovedAssignment> removed = new ArrayList<>();
+        for (Assignment a : assignments) {
+            JuryCase c = em.find(JuryCase.class, a.caseId);
+            removed.add(new RemovedAssignment(a.callId, a.caseId, c == null ? null : c.submissionId, a.juror, reason));
+            em.remove(a);
+            changes.record(ChangeKind.ASSIGNMENT_REMOVED, a.callId, a.caseId, c == null ? null : c.submissionId, a.juror);
+        }
+        return removed;
+    }
+
+    private void add(String username, JurorConflict.Kind kind, List<String> codes) {
+        for (String code : codes) {
+            JurorConflict c = new JurorConflict();
+            c.id = UUID.randomUUID();
+            c.username = username;
+            c.kind = kind;
+            c.code = code;
+            em.persist(c);
+        }
+    }
+
+    private static List<String> check(Errors errors, String field, List<String> values, Pattern pattern, String what) {
+        if (values == null) {
+            return List.of();
+        }
+        Set<String> unique = new java.util.TreeSet<>();
+        for (int i = 0; i < values.size(); i++) {
+            String v = values.get(i);
+            boolean ok = v != null && (pattern == null ? LAENDER.contains(v) : pattern.matcher(v).matches());
+            if (!ok) {
+                errors.add(field + "[" + i + "]", "must be " + what);
+            } else {
+                unique.add(v);
+            }
+        }
+        return List.copyOf(unique);
+    }
+
+    private void requireCall(UUID callId) {
+        if (!access.callKnown(callId)) {
+            throw NotFoundException.of("Call", callId);
+        }
+    }
+
+    static void checkUsername(String username) {
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            new Errors().add("username", "must be a user name (letters, digits, . _ @ -; at most 100)").throwIfAny();
+        }
+    }
+
+    private static List<RemovedAssignment> sorted(List<RemovedAssignment> removed) {
+        removed.sort(Comparator.comparing((RemovedAssignment r) -> r.callId().toString())
+                .thenComparing(r -> r.submissionId() == null ? "" : r.submissionId().toString())
+                .thenComparing(RemovedAssignment::juror));
+        return removed;
+    }
+}

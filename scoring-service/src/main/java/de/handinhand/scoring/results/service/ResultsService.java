@@ -1,0 +1,92 @@
+package de.handinhand.scoring.results.service;
+
+import de.handinhand.common.messaging.EventTypes;
+import de.handinhand.common.messaging.outbox.OutboxWriter;
+import de.handinhand.common.web.problem.ConflictException;
+import de.handinhand.common.web.problem.Errors;
+import de.handinhand.common.web.problem.NotFoundException;
+import de.handinhand.scoring.ScoringConfig;
+import de.handinhand.scoring.calls.CallInfo;
+import de.handinhand.scoring.changes.ChangeKind;
+import de.handinhand.scoring.changes.service.ChangeFeed;
+import de.handinhand.scoring.jury.JuryCall;
+import de.handinhand.scoring.jury.JuryPhase;
+import de.handinhand.scoring.jury.service.JuryAccess;
+import de.handinhand.scoring.ranking.service.RankingCalculator;
+import de.handinhand.scoring.ranking.service.RankingSnapshot;
+import de.handinhand.scoring.results.ResultsPublished;
+import de.handinhand.scoring.results.rest.ResultsRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Publishes a call's results once, after the jury phase: the ranking is frozen into the event
+ * written to the outbox in the same transaction that marks the call published, so the event exists
+ * exactly when the publication does. From then on scores, criteria and assignments are final.
+ */
+@ApplicationScoped
+public class ResultsService {
+
+    private final JuryAccess access;
+    private final RankingCalculator ranking;
+    private final OutboxWriter outbox;
+    private final ChangeFeed changes;
+    private final ScoringConfig config;
+    private final Clock clock;
+
+    public ResultsService(JuryAccess access, RankingCalculator ranking, OutboxWriter outbox, ChangeFeed changes,
+            ScoringConfig config, Clock clock) {
+        this.access = access;
+        this.ranking = ranking;
+        this.outbox = outbox;
+        this.changes = changes;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public ResultsPublished publish(UUID callId, ResultsRequest request) {
+        int winners = request == null || request.winnersPerCategory() == null ? config.winnersPerCategory()
+                : request.winnersPerCategory();
+        if (winners < 0 || winners > 1000) {
+            new Errors().add("winnersPerCategory", "must be between 0 and 1000").throwIfAny();
+        }
+        if (!access.callKnown(callId)) {
+            throw NotFoundException.of("Call", callId);
+        }
+        CallInfo call = access.call(callId);
+        JuryPhase phase = JuryPhase.of(call, clock.instant());
+        if (phase != JuryPhase.CLOSED) {
+            throw new ConflictException("jury-phase-not-over", "Results can be published once the jury phase is over; "
+                    + "the call is in phase " + phase);
+        }
+        JuryCall settings = access.lockSettings(callId);
+        if (settings.resultsPublishedAt != null) {
+            throw new ConflictException("results-published", "Results of this call were published at "
+                    + settings.resultsPublishedAt);
+        }
+        Instant now = clock.instant();
+        ResultsPublished data = results(call, ranking.compute(callId), winners, now);
+        settings.resultsEventId = outbox.append(EventTypes.SCORING_TOPIC, EventTypes.RESULTS_PUBLISHED,
+                callId.toString(), data);
+        settings.resultsPublishedAt = now;
+        settings.updatedAt = now;
+        changes.record(ChangeKind.RESULTS_PUBLISHED, callId, null, null, null);
+        return data;
+    }
+
+    static ResultsPublished results(CallInfo call, RankingSnapshot snapshot, int winners, Instant now) {
+        List<ResultsPublished.Category> categories = new ArrayList<>();
+        snapshot.categories().forEach((cat, rows) -> categories.add(new ResultsPublished.Category(cat, rows.stream()
+                .map(r -> new ResultsPublished.Entry(r.entry().submissionId, r.entry().municipalityId,
+                        r.entry().municipalityName, r.entry().title, r.rank(), r.score().normalized(), r.score().mean(),
+                        r.score().jurorCount(), r.rank() != null && r.rank() <= winners))
+                .toList())));
+        return new ResultsPublished(snapshot.callId(), call.title, call.kind, now, "normalized", winners, categories);
+    }
+}

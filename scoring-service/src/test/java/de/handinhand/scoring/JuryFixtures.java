@@ -1,0 +1,144 @@
+package de.handinhand.scoring;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import de.handinhand.common.messaging.EventTypes;
+import de.handinhand.common.messaging.events.CallPublished;
+import de.handinhand.common.messaging.events.MunicipalityRef;
+import de.handinhand.common.messaging.events.SubmissionSubmitted;
+import de.handinhand.common.testing.EventFixtures;
+import de.handinhand.common.testing.TestTokens;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Calls, entries and jury set-up through events and the REST API, for the jury's tests. */
+public final class JuryFixtures {
+
+    public enum Phase { SUBMISSION, JURY, CLOSED }
+
+    private final InMemoryConnector connector;
+
+    public JuryFixtures(InMemoryConnector connector) {
+        this.connector = connector;
+    }
+
+    public static String organizer() {
+        return TestTokens.organizer();
+    }
+
+    /** A juror name no other test uses: conflicts are per juror across calls. */
+    public static String newJuror(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A municipality of its own Kreis (a Landkreis) in the given Land, with a fresh key. */
+    public static MunicipalityRef municipality(String land) {
+        String kreis = String.format("%05d", ThreadLocalRandom.current().nextInt(10_000, 99_999));
+        return new MunicipalityRef(kreis, "Landkreis " + kreis, "LANDKREIS", land, kreis, 100_000);
+    }
+
+    public UUID call(Phase phase, String kind, Long budget) {
+        UUID id = UUID.randomUUID();
+        publishCall(id, phase, kind, budget);
+        return id;
+    }
+
+    public void publishCall(UUID id, Phase phase, String kind, Long budget) {
+        Instant now = Instant.now();
+        Instant deadline = switch (phase) {
+            case SUBMISSION -> now.plus(Duration.ofDays(10));
+            case JURY -> now.minus(Duration.ofDays(1));
+            case CLOSED -> now.minus(Duration.ofDays(30));
+        };
+        Instant juryEnds = phase == Phase.CLOSED ? now.minus(Duration.ofDays(1)) : deadline.plus(Duration.ofDays(20));
+        CallPublished call = new CallPublished(id, "Jury " + phase, kind, "ZUSAMMENLEBEN_HAND_IN_HAND",
+                deadline.minus(Duration.ofDays(30)), deadline, juryEnds, null,
+                List.of("LANDKREIS", "STADT_GROSS", "GEMEINDE_KLEIN"), budget);
+        connector.<String>source("submission-events").send(EventFixtures.event(EventTypes.CALL_PUBLISHED, id.toString(), call));
+    }
+
+    public UUID call(Phase phase) {
+        return call(phase, "COMPETITION", null);
+    }
+
+    public UUID submit(UUID call, MunicipalityRef m, String category, Long requestedCents, Map<String, Object> answers,
+            int version, UUID submissionId) {
+        SubmissionSubmitted s = new SubmissionSubmitted(submissionId, call, requestedCents == null ? "COMPETITION" : "FUNDING",
+                version, category, "Beitrag " + m.name() + " v" + version, "Kurzfassung", "Beschreibung", answers,
+                List.of(), List.of(), List.of(), requestedCents, m, Instant.now(), false, "ZUSAMMENLEBEN_HAND_IN_HAND",
+                List.of());
+        connector.<String>source("submission-events").send(EventFixtures.submittedEvent(s));
+        return submissionId;
+    }
+
+    public UUID submit(UUID call, MunicipalityRef m) {
+        return submit(call, m, "LANDKREIS", null, Map.of("C10", "YES", "C12", "NO", "C36", "PLANNED"), 1,
+                UUID.randomUUID());
+    }
+
+    public void withdraw(UUID call, UUID submission, MunicipalityRef m) {
+        connector.<String>source("submission-events").send(EventFixtures.event(EventTypes.SUBMISSION_WITHDRAWN,
+                submission.toString(), EventFixtures.withdrawn(submission, call, m, 1)));
+    }
+
+    /** Waits until the organizer sees {@code n} cases of the call; returns submissionId → caseId order of the list. */
+    public JsonPath awaitCases(UUID call, int n) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> cases(call).getInt("total") == n);
+        return cases(call);
+    }
+
+    public JsonPath cases(UUID call) {
+        return given().auth().oauth2(organizer()).get("/api/scoring/cases?size=200&callId=" + call).then()
+                .statusCode(200).extract().jsonPath();
+    }
+
+    public String caseId(UUID call, UUID submission) {
+        return cases(call).getString("items.find { it.submissionId == '" + submission + "' }.id");
+    }
+
+    /** Waits until the call's latest dates are applied and it is in the given phase. */
+    public void awaitPhase(UUID call, String phase) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> phase.equals(given().auth().oauth2(organizer())
+                .get("/api/scoring/calls/" + call).then().extract().path("phase")));
+    }
+
+    public void jurors(UUID call, String... jurors) {
+        given().auth().oauth2(organizer()).contentType(ContentType.JSON).body(List.of(jurors))
+                .put("/api/scoring/calls/" + call + "/jurors").then().statusCode(200);
+    }
+
+    public void assign(UUID call, String juror, UUID submission) {
+        given().auth().oauth2(organizer()).contentType(ContentType.JSON)
+                .body(Map.of("mode", "MANUAL", "pairs", List.of(Map.of("juror", juror, "submissionId", submission.toString()))))
+                .post("/api/scoring/calls/" + call + "/assignments").then().statusCode(200);
+    }
+
+    /** Each criterion gets the same points; returns the response. */
+    public static Map<String, Object> sheet(boolean fin, Object... codeAndPoints) {
+        List<Map<String, Object>> marks = new java.util.ArrayList<>();
+        for (int i = 0; i < codeAndPoints.length; i += 2) {
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("criterion", codeAndPoints[i]);
+            if ("n/a".equals(codeAndPoints[i + 1])) {
+                m.put("notApplicable", true);
+            } else {
+                m.put("points", codeAndPoints[i + 1]);
+            }
+            marks.add(m);
+        }
+        return Map.of("scores", marks, "final", fin);
+    }
+
+    public static io.restassured.response.ValidatableResponse score(String juror, String caseId, Object body) {
+        return given().auth().oauth2(TestTokens.juror(juror)).contentType(ContentType.JSON).body(body)
+                .put("/api/scoring/cases/" + caseId + "/scores").then();
+    }
+}

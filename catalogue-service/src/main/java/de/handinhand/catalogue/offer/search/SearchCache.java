@@ -49,7 +49,7 @@ public class SearchCache {
 
     public SearchCache(AgroalDataSource dataSource, TransactionSynchronizationRegistry transactions,
             MeterRegistry meters,
-            @ConfigProperty(name = "handinhand.search.cache.size", defaultValue = "10000") int maxPages,
+            @ConfigProperty(name = "handinhand.search.cache.size", defaultValue = "2000") int maxPages,
             @ConfigProperty(name = "handinhand.search.cache.check-interval", defaultValue = "1S") Duration check) {
         this.dataSource = dataSource;
         this.transactions = transactions;

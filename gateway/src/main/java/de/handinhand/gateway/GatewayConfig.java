@@ -2,8 +2,12 @@ package de.handinhand.gateway;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** The gateway's settings; each can be set by environment variable (see application.properties). */
 @ConfigMapping(prefix = "handinhand.gateway")
@@ -20,6 +24,8 @@ public interface GatewayConfig {
     /** Largest attachment upload ({@code POST /api/submissions/{id}/attachments}). */
     MemorySize attachmentMaxBodySize();
 
+    RateLimit rateLimit();
+
     interface Backends {
 
         URI submission();
@@ -27,5 +33,48 @@ public interface GatewayConfig {
         URI catalogue();
 
         URI scoring();
+    }
+
+    /**
+     * Requests per client and route group: a token bucket refilled at {@code requestsPerSecond} that
+     * holds at most {@code burst} requests. Each group has its own bucket per client.
+     */
+    interface RateLimit {
+
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Reads that no other group covers. */
+        @WithName("default")
+        Limit reads();
+
+        /** Public catalogue reads (search, offers, HSDS export): the most expensive reads behind the gateway. */
+        Limit search();
+
+        /** Every method other than GET/HEAD/OPTIONS, except attachment uploads. */
+        Limit writes();
+
+        /** {@code POST /api/submissions/{id}/attachments}. */
+        Limit uploads();
+
+        /**
+         * Buckets held at most; an idle client's bucket is dropped as soon as it has refilled. When the
+         * table is full, new clients share one bucket per group until it has room again.
+         */
+        @WithDefault("100000")
+        int maxClients();
+
+        /**
+         * Addresses or CIDR ranges of proxies in front of the gateway whose X-Forwarded-For names the
+         * anonymous caller. Empty: the connection's address counts and X-Forwarded-For is ignored.
+         */
+        Optional<List<String>> trustedProxies();
+    }
+
+    interface Limit {
+
+        double requestsPerSecond();
+
+        int burst();
     }
 }

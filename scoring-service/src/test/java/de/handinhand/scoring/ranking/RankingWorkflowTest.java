@@ -121,6 +121,11 @@ class RankingWorkflowTest {
         assertEquals(List.of(2, 2, 2), entries.stream().map(e -> e.get("jurorCount")).toList());
         assertEquals(ma.id(), entries.get(1).get("municipalityId"));
         assertEquals(2, ranking.getList("categories[0].entries[0].jurors").size());
+        // The score sheet of B: both sheets for the organizer, and the entry's result beside the pre-check.
+        given().auth().oauth2(organizer()).get("/api/scoring/cases/" + cb + "/scores").then().statusCode(200)
+                .body("sheets.juror", equalTo(List.of(j2, j3))).body("sheets.total", equalTo(List.of(60.0f, 80.0f)))
+                .body("result.rank", equalTo(1)).body("result.normalized", equalTo(1.0f))
+                .body("result.median", equalTo(70.0f)).body("precheck.total", equalTo(7));
 
         // The organizer's CSV: same rows, each juror's points and comments, formulas neutralised.
         String csv = given().auth().oauth2(organizer()).accept("text/csv").get("/api/scoring/calls/" + call + "/ranking")

@@ -43,7 +43,8 @@ public class ScoreResource {
     @Operation(summary = "Score an entry", description = "Replaces the caller's marks for this entry. \"final\": true "
             + "submits the sheet (every criterion scored or marked not applicable); it is then locked until the entry "
             + "is resubmitted.")
-    @APIResponse(responseCode = "200", description = "The score sheet as the juror now sees it")
+    @APIResponse(responseCode = "200", description = "The score sheet as the juror now sees it (without the entry's "
+            + "call-wide result, which GET gives)")
     @APIResponse(responseCode = "400", description = "Malformed JSON or a value of the wrong type")
     @APIResponse(responseCode = "404", description = "No such case, or not assigned to the caller")
     @APIResponse(responseCode = "409", description = "Not in the jury phase, entry withdrawn, or sheet already final")

@@ -66,7 +66,7 @@ public class ScoreService {
     }
 
     public ScoreSheetView sheet(UUID caseId) {
-        return view(access.readableCase(caseId));
+        return view(access.readableCase(caseId), true);
     }
 
     @Transactional
@@ -112,7 +112,8 @@ public class ScoreService {
         em.flush();
         changes.record(finalise ? ChangeKind.SHEET_FINALISED : ChangeKind.SHEET_SAVED, c.callId, c.id, c.submissionId,
                 juror);
-        return view(c);
+        // The entry's result needs the whole call's ranking; a save answers without it (GET has it).
+        return view(c, false);
     }
 
     private static List<Map<String, Object>> validate(ScoreRequest request, List<Criterion> crits, boolean finalise) {
@@ -179,7 +180,7 @@ public class ScoreService {
         return ordered;
     }
 
-    private ScoreSheetView view(JuryCase c) {
+    private ScoreSheetView view(JuryCase c, boolean withResult) {
         List<Criterion> crits = criteria.criteria(c.callId);
         List<Aggregation.Criterion> defs = Marks.criteria(crits);
         List<ScoreSheet> sheets = em.createQuery("""
@@ -192,7 +193,7 @@ public class ScoreService {
         ScoreSheet mine = organizer ? null : sheets.stream().filter(s -> s.juror.equals(me)).findFirst().orElse(null);
         boolean othersVisible = organizer || (mine != null && mine.finalised);
         ScoreSheetView.Result result = null;
-        if (othersVisible) {
+        if (othersVisible && withResult) {
             RankingSnapshot.Row row = ranking.compute(c.callId).byCase().get(c.id);
             if (row != null) {
                 Aggregation.EntryScore s = row.score();

@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Stand-ins for the services behind the gateway: each answers with what it received (method,
  * path, the headers the gateway must forward, body size and SHA-256), so tests can see exactly
- * what crossed the gateway. {@code /slow} paths answer after 3 s. The scoring backend's address
+ * what crossed the gateway. {@code /slow} paths answer after 3 s; {@code /cached} paths carry a
+ * cache policy of their own. The scoring backend's address
  * has nothing listening, to play a service that is down.
  */
 public class EchoBackends implements QuarkusTestResourceLifecycleManager {
@@ -94,6 +95,11 @@ public class EchoBackends implements QuarkusTestResourceLifecycleManager {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.getResponseHeaders().add("X-Backend", name);
+        if (exchange.getRequestURI().getPath().endsWith("/cached")) {
+            // A service with a cache policy of its own, and a security header of its own the gateway overrides.
+            exchange.getResponseHeaders().add("Cache-Control", "public, max-age=60");
+            exchange.getResponseHeaders().add("X-Frame-Options", "SAMEORIGIN");
+        }
         exchange.sendResponseHeaders(exchange.getRequestURI().getPath().endsWith("/created") ? 201 : 200, body.length);
         exchange.getResponseBody().write(body);
         exchange.close();

@@ -1,6 +1,7 @@
 package de.handinhand.gateway;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -228,6 +229,78 @@ class GatewayTest {
     @Test
     void healthIsServedByTheGatewayItself() {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void corsPreflightIsAnsweredByTheGatewayForConfiguredOriginsOnly() {
+        int before = hits("catalogue");
+        given().header("Origin", "https://portal.example.org")
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization,content-type")
+                .options("/api/catalogue/offers")
+                .then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "https://portal.example.org")
+                .header("Access-Control-Allow-Methods", containsString("POST"))
+                .header("Access-Control-Allow-Headers", containsString("Authorization"))
+                .header("Access-Control-Allow-Headers", containsString("X-Request-Id"));
+        given().header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "POST")
+                .options("/api/catalogue/offers")
+                .then().statusCode(403)
+                .header("Access-Control-Allow-Origin", nullValue());
+        assertEquals(before, hits("catalogue"), "preflights never reach a service");
+    }
+
+    @Test
+    void crossOriginCallsFromAPortalGetTheirOriginEchoedAndOthersAreRefused() {
+        given().header("Origin", "https://portal.example.org").get("/api/catalogue/offers")
+                .then().statusCode(200)
+                .body("backend", equalTo("catalogue"))
+                .header("Access-Control-Allow-Origin", "https://portal.example.org")
+                .header("Access-Control-Expose-Headers", allOf(containsString("X-Request-Id"),
+                        containsString("Retry-After"), containsString("Location")));
+        // The gateway's own refusals carry the CORS headers too, so a portal can read the problem.
+        given().header("Origin", "https://portal.example.org").get("/api/submissions")
+                .then().statusCode(401)
+                .header("Access-Control-Allow-Origin", "https://portal.example.org");
+        int before = hits("catalogue");
+        given().header("Origin", "https://evil.example").get("/api/catalogue/offers")
+                .then().statusCode(403)
+                .header("Access-Control-Allow-Origin", nullValue());
+        given().header("Origin", "http://portal.example.org").get("/api/catalogue/offers")
+                .then().statusCode(403);
+        assertEquals(before, hits("catalogue"));
+    }
+
+    @Test
+    void securityHeadersAreOnProxiedAnswersAndOnTheGatewaysOwnProblems() {
+        var proxied = given().auth().oauth2(TestTokens.organizer()).get("/api/calls").then().statusCode(200);
+        assertSecurityHeaders(proxied);
+        proxied.header("Cache-Control", "no-store");
+        // Without a token the answer is public: the gateway adds no cache policy of its own.
+        assertSecurityHeaders(given().get("/api/calls").then().statusCode(200)).header("Cache-Control", nullValue());
+        // A service's own cache policy stands; its own copy of a gateway-owned header is not sent twice.
+        var cached = given().auth().oauth2(TestTokens.organizer()).get("/api/calls/cached").then().statusCode(200);
+        assertSecurityHeaders(cached).header("Cache-Control", "public, max-age=60");
+        assertEquals(List.of("DENY"), cached.extract().headers().getValues("X-Frame-Options"));
+
+        assertSecurityHeaders(given().get("/api/submissions").then().statusCode(401)
+                .contentType("application/problem+json")).header("Cache-Control", "no-store");
+        assertSecurityHeaders(given().get("/api/nothing-here").then().statusCode(404));
+        assertSecurityHeaders(given().get("/index.html").then().statusCode(404));
+        assertSecurityHeaders(given().auth().oauth2(TestTokens.juror("juror1")).get("/api/scoring/cases")
+                .then().statusCode(503));
+        assertSecurityHeaders(given().get("/q/health/ready").then().statusCode(200));
+    }
+
+    static io.restassured.response.ValidatableResponse assertSecurityHeaders(
+            io.restassured.response.ValidatableResponse response) {
+        response.header("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+                .header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("X-Frame-Options", "DENY")
+                .header("Referrer-Policy", "no-referrer");
+        return response;
     }
 
     private static int hits(String backend) {

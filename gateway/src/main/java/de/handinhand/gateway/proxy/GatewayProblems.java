@@ -32,7 +32,11 @@ final class GatewayProblems {
         } catch (JsonProcessingException e) {
             body = "{\"status\":" + status + "}";
         }
-        response.setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE).end(body);
+        response.setStatusCode(status)
+                .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                // A refusal is about this request at this moment (a limit, a token): never worth caching.
+                .putHeader("Cache-Control", "no-store")
+                .end(body);
     }
 
     static void unauthorized(RoutingContext rc, String detail, boolean invalidToken) {

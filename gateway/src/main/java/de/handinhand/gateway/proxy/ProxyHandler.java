@@ -2,6 +2,8 @@ package de.handinhand.gateway.proxy;
 
 import de.handinhand.common.web.RequestIds;
 import de.handinhand.gateway.GatewayConfig;
+import de.handinhand.gateway.ratelimit.RateLimiter;
+import de.handinhand.gateway.ratelimit.TokenBuckets.Decision;
 import de.handinhand.gateway.routing.Backend;
 import de.handinhand.gateway.routing.RouteRule;
 import de.handinhand.gateway.routing.RouteTable;
@@ -39,8 +41,9 @@ import org.jboss.logging.Logger;
  * The gateway's one route: every {@code /api/...} request is matched against the route table,
  * authenticated (signature, issuer, audience and expiry, by Quarkus OIDC) when it carries a token
  * or needs one, checked against the route's roles, and then streamed to its service with the
- * caller's token, the request id and the trace context. Bodies are piped in both directions,
- * never buffered whole. Everything the gateway refuses itself is answered as problem+json.
+ * caller's token, the request id and the trace context. Each request counts against its client's
+ * rate limit once the token is checked and before the body is read. Bodies are piped in both
+ * directions, never buffered whole. Everything the gateway refuses itself is answered as problem+json.
  */
 @ApplicationScoped
 public class ProxyHandler {
@@ -51,6 +54,15 @@ public class ProxyHandler {
     static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "proxy-connection");
 
+    /**
+     * Headers the gateway decides for every answer (security policy, CORS, rate limit): a service's own
+     * copy is dropped rather than sent twice.
+     */
+    static final Set<String> GATEWAY_OWNED = Set.of("strict-transport-security", "content-security-policy",
+            "x-content-type-options", "x-frame-options", "referrer-policy", "access-control-allow-origin",
+            "access-control-allow-credentials", "access-control-expose-headers", "ratelimit-limit",
+            "ratelimit-remaining", "ratelimit-reset");
+
     private static final String BODY_LIMIT = "handinhand.body-limit";
 
     private final RouteTable routes;
@@ -58,16 +70,18 @@ public class ProxyHandler {
     private final IdentityProviderManager identities;
     private final OpenTelemetry telemetry;
     private final Vertx vertx;
+    private final RateLimiter rateLimiter;
     private HttpClient client;
     private Map<Backend, URI> backends;
 
     public ProxyHandler(RouteTable routes, GatewayConfig config, IdentityProviderManager identities,
-            OpenTelemetry telemetry, Vertx vertx) {
+            OpenTelemetry telemetry, Vertx vertx, RateLimiter rateLimiter) {
         this.routes = routes;
         this.config = config;
         this.identities = identities;
         this.telemetry = telemetry;
         this.vertx = vertx;
+        this.rateLimiter = rateLimiter;
     }
 
     void register(@Observes Router router) {
@@ -138,6 +152,10 @@ public class ProxyHandler {
             return;
         }
         if (failure instanceof AuthenticationException) {
+            // A rejected token names no client: the attempt counts against the caller's address.
+            if (!admitted(rc, null)) {
+                return;
+            }
             GatewayProblems.unauthorized(rc, "The bearer token is invalid or expired", true);
         } else {
             LOG.warn("Token validation could not run", failure);
@@ -155,6 +173,9 @@ public class ProxyHandler {
     }
 
     private void authorizeAndForward(RoutingContext rc, RouteRule rule, SecurityIdentity identity) {
+        if (!admitted(rc, identity)) {
+            return;
+        }
         if (!rule.open()) {
             if (identity == null || identity.isAnonymous()) {
                 GatewayProblems.unauthorized(rc, "A valid bearer token is required", false);
@@ -166,6 +187,41 @@ public class ProxyHandler {
             }
         }
         forward(rc, backends.get(rule.backend()), rc.get(BODY_LIMIT));
+    }
+
+    /** Counts the request against its client; answers 429 and returns false when the client is over its limit. */
+    private boolean admitted(RoutingContext rc, SecurityIdentity identity) {
+        Optional<Decision> taken = rateLimiter.take(rc.request(), rc.normalizedPath(), identity);
+        if (taken.isEmpty()) {
+            return true;
+        }
+        Decision decision = taken.get();
+        HttpServerResponse response = rc.response();
+        response.putHeader("RateLimit-Limit", Integer.toString(decision.limit().burst()));
+        response.putHeader("RateLimit-Remaining", Integer.toString(decision.remaining()));
+        response.putHeader("RateLimit-Reset", Long.toString(decision.reset()));
+        if (decision.allowed()) {
+            return true;
+        }
+        if (hasBody(rc.request())) {
+            // The body is never read; the connection cannot carry another request.
+            response.putHeader("Connection", "close");
+        }
+        response.putHeader("Retry-After", Long.toString(decision.retryAfter()));
+        GatewayProblems.send(rc, 429, "too-many-requests", "Too many requests",
+                String.format(Locale.ROOT, "Rate limit '%s' exceeded: %s requests per second with bursts of %d per client;"
+                        + " retry after %d s", decision.limit().group(), rate(decision.limit().perSecond()),
+                        decision.limit().burst(), decision.retryAfter()));
+        return false;
+    }
+
+    private static String rate(double perSecond) {
+        return perSecond == Math.rint(perSecond) ? Long.toString((long) perSecond) : Double.toString(perSecond);
+    }
+
+    private static boolean hasBody(HttpServerRequest request) {
+        String length = request.getHeader("Content-Length");
+        return length == null ? request.headers().contains("Transfer-Encoding") : !length.strip().equals("0");
     }
 
     private void forward(RoutingContext rc, URI backend, long limit) {
@@ -227,10 +283,15 @@ public class ProxyHandler {
         out.setStatusCode(response.statusCode());
         out.setStatusMessage(response.statusMessage());
         response.headers().forEach(h -> {
-            if (!HOP_BY_HOP.contains(h.getKey().toLowerCase(Locale.ROOT))) {
+            String name = h.getKey().toLowerCase(Locale.ROOT);
+            if (!HOP_BY_HOP.contains(name) && !(GATEWAY_OWNED.contains(name) && out.headers().contains(name))) {
                 out.headers().add(h.getKey(), h.getValue());
             }
         });
+        if (rc.request().headers().contains("Authorization") && !response.headers().contains("Cache-Control")) {
+            // An answer to a signed-in caller is theirs alone: no shared or browser cache keeps it unless the service says so.
+            out.headers().set("Cache-Control", "no-store");
+        }
         Object requestId = rc.get(RequestIds.MDC_KEY);
         if (requestId != null) {
             out.headers().set(RequestIds.HEADER, requestId.toString());

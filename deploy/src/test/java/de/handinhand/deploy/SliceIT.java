@@ -109,6 +109,17 @@ class SliceIT {
                 .queryParam("radiusKm", "5").queryParam("sort", "distance").get("/api/catalogue/offers").then()
                 .statusCode(200).body("items[0].title.de", org.hamcrest.Matchers.startsWith("Sprachcafé"))
                 .body("items[0].kreisId", equalTo("05562"));
+        // The same catalogue as HSDS 3.0, public through the gateway.
+        String service = given().baseUri(config.gatewayUrl()).queryParam("per_page", "5")
+                .get("/api/catalogue/hsds/services").then().statusCode(200)
+                .body("total_items", org.hamcrest.Matchers.greaterThanOrEqualTo(100))
+                .body("page_number", equalTo(1)).body("contents.size()", equalTo(5))
+                .extract().path("contents[0].id");
+        given().baseUri(config.gatewayUrl()).get("/api/catalogue/hsds/services/" + service).then().statusCode(200)
+                .body("status", equalTo("active")).body("service_at_locations[0].location.latitude",
+                        org.hamcrest.Matchers.notNullValue());
+        given().baseUri(config.gatewayUrl()).get("/api/catalogue/hsds/organizations").then().statusCode(200)
+                .body("total_items", org.hamcrest.Matchers.greaterThan(0));
     }
 
     @Test
@@ -251,6 +262,28 @@ class SliceIT {
     }
 
     // --- helpers -------------------------------------------------------------------------------
+
+    @Test
+    @Order(8)
+    void noForgedForeignOrMisusedTokenGetsIn() throws Exception {
+        TokenAttacks attacks = new TokenAttacks(config, keycloak);
+        attacks.assertAccepted(keycloak.token("heilbronn"));
+        for (Map.Entry<String, String> attack : attacks.forgedTokens().entrySet()) {
+            attacks.assertRefused(attack.getKey(), attack.getValue());
+        }
+        for (String base : List.of(config.gatewayUrl(), "http://localhost:" + config.submissionPort())) {
+            given().baseUri(base).get(TokenAttacks.PROTECTED).then().statusCode(401)
+                    .contentType("application/problem+json");
+            given().baseUri(base).header("Authorization", "Basic aGVpbGJyb25uOmRlbW8=").get(TokenAttacks.PROTECTED)
+                    .then().statusCode(401);
+        }
+    }
+
+    @Test
+    @Order(9)
+    void anExpiredTokenIsRefused() throws Exception {
+        new TokenAttacks(config, keycloak).expiredTokenIsRefused();
+    }
 
     private String newCall(String title) {
         Instant now = Instant.now();

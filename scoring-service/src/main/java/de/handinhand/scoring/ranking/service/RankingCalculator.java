@@ -1,5 +1,7 @@
 package de.handinhand.scoring.ranking.service;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import de.handinhand.scoring.calls.CallInfo;
 import de.handinhand.scoring.cases.CaseStatus;
 import de.handinhand.scoring.cases.JuryCase;
@@ -11,6 +13,10 @@ import de.handinhand.scoring.scores.Marks;
 import de.handinhand.scoring.scores.ScoreSheet;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.io.IOException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -20,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.hibernate.jpa.HibernateHints;
 
 /**
  * Builds a call's {@link RankingSnapshot}. A sheet counts when it is final and its juror is still
@@ -43,16 +50,64 @@ public class RankingCalculator {
         this.criteria = criteria;
     }
 
+    /**
+     * The final sheets whose juror is still assigned, read as plain values (not managed entities):
+     * a ranking reads thousands of them and changes none.
+     */
+    @SuppressWarnings("unchecked")
+    List<ScoreSheet> countedSheets(UUID callId) {
+        List<Object[]> rows = em.createNativeQuery("""
+                select s.case_id, s.juror, s.entry_version, s.finalized_at, s.updated_at, cast(s.scores as text)
+                  from score_sheet s
+                 where s.call_id = ?1 and s.final
+                   and exists (select 1 from assignment a where a.case_id = s.case_id and a.juror = s.juror)""")
+                .setParameter(1, callId).getResultList();
+        List<ScoreSheet> sheets = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            ScoreSheet s = new ScoreSheet();
+            s.caseId = (UUID) row[0];
+            s.callId = callId;
+            s.juror = (String) row[1];
+            s.entryVersion = ((Number) row[2]).intValue();
+            s.finalised = true;
+            s.finalizedAt = instant(row[3]);
+            s.updatedAt = instant(row[4]);
+            try {
+                s.scores = JSON.readValue((String) row[5], MARKS);
+            } catch (IOException e) {
+                throw new IllegalStateException("score sheet JSON unreadable", e);
+            }
+            sheets.add(s);
+        }
+        return sheets;
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<Map<String, Object>>> MARKS =
+            new TypeReference<>() {
+            };
+
+    private static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return ((Timestamp) value).toInstant();
+    }
+
     public RankingSnapshot compute(UUID callId) {
         List<Criterion> crits = criteria.criteria(callId);
         List<Aggregation.Criterion> defs = Marks.criteria(crits);
         double limit = criteria.disagreementSpread(callId);
+        // Read-only: thousands of rows are only read here, so Hibernate keeps no snapshots to dirty-check.
         List<JuryCase> cases = em.createQuery("from JuryCase where callId = ?1", JuryCase.class).setParameter(1, callId)
-                .getResultList();
-        List<ScoreSheet> sheets = em.createQuery("""
-                select s from ScoreSheet s where s.callId = ?1 and s.finalised = true
-                   and exists (select 1 from Assignment a where a.caseId = s.caseId and a.juror = s.juror)""",
-                ScoreSheet.class).setParameter(1, callId).getResultList();
+                .setHint(HibernateHints.HINT_READ_ONLY, true).getResultList();
+        List<ScoreSheet> sheets = countedSheets(callId);
         Map<UUID, JuryCase> active = new HashMap<>();
         List<JuryCase> withdrawn = new ArrayList<>();
         for (JuryCase c : cases) {

@@ -175,4 +175,52 @@ class CaseLifecycleRankingTest {
         given().auth().oauth2(organizer()).contentType(ContentType.JSON).body(Map.of())
                 .post("/api/scoring/calls/" + competition + "/allocation").then().statusCode(409);
     }
+
+    @Test
+    void concurrentAssignmentRunsAndSheetSavesNeitherFailNorDuplicate() throws Exception {
+        UUID call = fx.call(Phase.JURY);
+        for (int i = 0; i < 6; i++) {
+            fx.submit(call, JuryFixtures.municipality("TH"));
+        }
+        fx.awaitCases(call, 6);
+        fx.awaitPhase(call, "JURY");
+        twoCriteria(call);
+        String a = JuryFixtures.newJuror("ca");
+        String b = JuryFixtures.newJuror("cb");
+        String c = JuryFixtures.newJuror("cc");
+        fx.jurors(call, a, b, c);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Integer>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                runs.add(pool.submit(() -> given().auth().oauth2(organizer()).contentType(ContentType.JSON)
+                        .body(Map.of("mode", "AUTO", "jurorsPerSubmission", 2, "seed", 11))
+                        .post("/api/scoring/calls/" + call + "/assignments").then().extract().statusCode()));
+            }
+            for (var run : runs) {
+                assertEquals(200, run.get());
+            }
+            JsonPath all = given().auth().oauth2(organizer()).get("/api/scoring/calls/" + call + "/assignments").then()
+                    .statusCode(200).extract().jsonPath();
+            assertEquals(12, all.getList("assignments").size());
+            assertEquals(Set.of(4), new HashSet<>(all.<String, Integer>getMap("loads").values()));
+
+            String juror = all.getString("assignments[0].juror");
+            String caseId = all.getString("assignments[0].caseId");
+            List<java.util.concurrent.Future<Integer>> saves = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                int points = i;
+                saves.add(pool.submit(() -> score(juror, caseId, sheet(points % 2 == 0, "BEDARFSANALYSE", points,
+                        "EVALUATION", points)).extract().statusCode()));
+            }
+            for (var save : saves) {
+                int status = save.get();
+                assertTrue(status == 200 || status == 409, "status " + status);
+            }
+            given().auth().oauth2(TestTokens.juror(juror)).get("/api/scoring/cases/" + caseId + "/scores").then()
+                    .statusCode(200).body("mine.scores", hasSize(2));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

@@ -35,12 +35,13 @@ class ScoreValidationTest {
     UUID call;
     String juror;
     String caseId;
+    UUID entry;
 
     @BeforeEach
     void setUp() {
         fx = new JuryFixtures(connector);
         call = fx.call(Phase.JURY);
-        UUID entry = fx.submit(call, JuryFixtures.municipality("SN"));
+        entry = fx.submit(call, JuryFixtures.municipality("SN"));
         fx.awaitCases(call, 1);
         fx.awaitPhase(call, "JURY");
         juror = JuryFixtures.newJuror("v");
@@ -154,11 +155,15 @@ class ScoreValidationTest {
         given().auth().oauth2(organizer()).contentType(ContentType.JSON).body(Map.of("mode", "SOMETIMES"))
                 .post("/api/scoring/calls/" + call + "/assignments").then().statusCode(400)
                 .body("errors[0].field", equalTo("mode"));
+        String second = JuryFixtures.newJuror("second");
+        fx.jurors(call, juror, second);
+        // One valid pair among invalid ones: all or nothing, the valid one is not stored either.
         given().auth().oauth2(organizer()).contentType(ContentType.JSON).body(Map.of("mode", "MANUAL", "pairs", List.of(
+                Map.of("juror", second, "submissionId", entry.toString()),
                 Map.of("juror", juror, "submissionId", UUID.randomUUID().toString()),
                 Map.of("juror", "nobody", "submissionId", UUID.randomUUID().toString()))))
                 .post("/api/scoring/calls/" + call + "/assignments").then().statusCode(422)
-                .body("errors.field", equalTo(List.of("pairs[0].submissionId", "pairs[1].juror", "pairs[1].submissionId")));
+                .body("errors.field", equalTo(List.of("pairs[1].submissionId", "pairs[2].juror", "pairs[2].submissionId")));
         given().auth().oauth2(organizer()).get("/api/scoring/calls/" + call + "/assignments").then().statusCode(200)
                 .body("assignments", hasSize(1)).body("seed", nullValue());
         given().auth().oauth2(organizer()).get("/api/scoring/changes?since=bm9wZQ").then().statusCode(400)

@@ -7,6 +7,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
@@ -94,6 +95,12 @@ class RankingWorkflowTest {
                 .body("othersVisible", equalTo(false)).body("sheets", nullValue()).body("result", nullValue())
                 .body("mine.scores[0].comment", equalTo("=HYPERLINK(\"http://evil\")"))
                 .body("precheck.met", equalTo(2)).body("precheck.partial", equalTo(1));
+        // Nor does j1's ranking show the entries j1 has not finalised; j3's shows A, which j3 finalised.
+        given().auth().oauth2(TestTokens.juror(j1)).get("/api/scoring/calls/" + call + "/ranking").then()
+                .statusCode(200).body("categories[0].entries.submissionId", equalTo(List.of(b.toString())));
+        given().auth().oauth2(TestTokens.juror(j3)).get("/api/scoring/calls/" + call + "/ranking").then()
+                .statusCode(200).body("categories[0].entries.submissionId", hasItem(a.toString()))
+                .body("categories[0].entries.submissionId", not(hasItem(b.toString())));
         Map<String, Object> j1a = Map.of("scores", List.of(
                 Map.of("criterion", "BEDARFSANALYSE", "points", 9, "comment", "=HYPERLINK(\"http://evil\")"),
                 Map.of("criterion", "ZIELE_KONZEPT", "points", 9),

@@ -40,6 +40,11 @@ public final class Bench {
                     Integer.parseInt(options.getOrDefault("distinct", "128")),
                     options.getOrDefault("catalogue", "http://localhost:8082"),
                     options.getOrDefault("db", "postgresql://catalogue:catalogue@localhost:15432/catalogue")).run();
+            case "scoring" -> new ScoringBench(target, Integer.parseInt(options.getOrDefault("entries", "1000")),
+                    Integer.parseInt(options.getOrDefault("jurors", "5")),
+                    Integer.parseInt(options.getOrDefault("clients", "32")),
+                    options.getOrDefault("kafka", "localhost:9092"),
+                    Integer.parseInt(options.getOrDefault("samples", "50"))).run();
             case "memory" -> Memory.print();
             default -> usage();
         }
@@ -61,6 +66,7 @@ public final class Bench {
                 usage: Bench lag [--entries=200] [--gateway=http://localhost:8080] [--keycloak=http://localhost:8180]
                        Bench burst [--entries=1000] [--clients=64] [--kafka=localhost:9092] [--hold=SECONDS] [--gateway=...]
                        Bench memory
+                       Bench scoring [--entries=1000] [--jurors=5] [--clients=32] [--kafka=localhost:9092] [--samples=50]
                        Bench search [--clients=32] [--seconds=60] [--warmup=15] [--distinct=128] [--catalogue=http://localhost:8082]
                                     [--db=postgresql://catalogue:catalogue@localhost:15432/catalogue]
                 """);

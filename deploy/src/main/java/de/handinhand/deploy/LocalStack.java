@@ -273,7 +273,7 @@ public final class LocalStack implements AutoCloseable {
         s.append("  Data               ").append(config.dataDir()).append("   (kept between runs; --reset wipes it)\n");
         s.append("  Logs               ").append(config.logDir()).append('\n');
         s.append("\n  Demo users, password \"demo\":\n");
-        s.append("    orga (organizer)          juror1, juror2, juror3 (jurors)\n");
+        s.append("    orga (organizer)          juror1 … juror5 (jurors)\n");
         s.append("    heilbronn (submitter, 08125 Landkreis Heilbronn)\n");
         s.append("    recklinghausen (submitter, 05562 Kreis Recklinghausen)\n");
         s.append("    dachau (submitter, 09174 Landkreis Dachau)\n");

@@ -1,0 +1,299 @@
+package de.handinhand.gateway.openapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.jboss.logging.Logger;
+
+/**
+ * Folds the services' OpenAPI documents into the one the gateway publishes. Plain data in, plain
+ * data out (no I/O), so the rules can be tested with small hand-made documents:
+ * <ul>
+ * <li>paths: every {@code /api/...} path of every service; a path two services claim is an error in
+ * the deployment, logged, and the first service's kept;</li>
+ * <li>components: one entry per name when the services agree on its content; when they differ, each
+ * service's copy is renamed {@code <Service>_<Name>} and every {@code $ref} in that service's part is
+ * rewritten (repeated until stable, since a rename can make two referring components differ too);</li>
+ * <li>security: every service's schemes become the one OpenID Connect scheme of the Keycloak realm,
+ * and every security requirement names it;</li>
+ * <li>tags: the union, the first description winning.</li>
+ * </ul>
+ */
+public final class OpenApiMerger {
+
+    private static final Logger LOG = Logger.getLogger(OpenApiMerger.class);
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final String COMPONENTS_REF = "#/components/";
+    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch",
+            "trace");
+
+    /** The name of the one security scheme in the merged document. */
+    public static final String SECURITY_SCHEME = "keycloak";
+
+    /** One service's document; {@code service} is its short name ({@code submission}). */
+    public record Part(String service, JsonNode document) {
+    }
+
+    /** What the merged document says about itself. */
+    public record Settings(String title, String version, String description, String openIdConnectUrl) {
+    }
+
+    private final Settings settings;
+
+    public OpenApiMerger(Settings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * @param parts the services that answered, in route-table order (the first wins a path conflict)
+     * @param missing the services whose document is not available at all; named in {@code x-missing-services}
+     */
+    public ObjectNode merge(List<Part> parts, List<String> missing) {
+        List<Part> copies = new ArrayList<>();
+        for (Part part : parts) {
+            if (part.document() instanceof ObjectNode document) {
+                copies.add(new Part(part.service(), document.deepCopy()));
+            } else {
+                LOG.errorf("The OpenAPI document of %s is not a JSON object; left out", part.service());
+            }
+        }
+        Map<String, Map<String, String>> renames = renames(copies);
+        ObjectNode merged = NODES.objectNode();
+        merged.put("openapi", version(copies));
+        ObjectNode info = merged.putObject("info");
+        info.put("title", settings.title());
+        info.put("version", settings.version());
+        if (settings.description() != null) {
+            info.put("description", settings.description());
+        }
+        merged.putArray("servers");
+        ArrayList<String> missingServices = new ArrayList<>(missing);
+        copies.stream().filter(p -> !(p.document().get("paths") instanceof ObjectNode))
+                .forEach(p -> LOG.warnf("The OpenAPI document of %s has no paths", p.service()));
+        Map<String, ObjectNode> tags = new LinkedHashMap<>();
+        ObjectNode paths = NODES.objectNode();
+        Map<String, String> pathOwner = new HashMap<>();
+        ObjectNode components = NODES.objectNode();
+        for (Part part : copies) {
+            ObjectNode document = (ObjectNode) part.document();
+            Map<String, String> serviceRenames = renames.getOrDefault(part.service(), Map.of());
+            Set<String> schemeNames = fieldNames(document.path("components").path("securitySchemes"));
+            rewrite(document, serviceRenames, schemeNames);
+            document.path("tags").forEach(tag -> {
+                if (tag.hasNonNull("name")) {
+                    tags.putIfAbsent(tag.get("name").asText(), (ObjectNode) tag);
+                }
+            });
+            document.path("paths").properties().forEach(entry -> {
+                String path = entry.getKey();
+                if (!path.equals("/api") && !path.startsWith("/api/")) {
+                    LOG.warnf("%s documents %s, which the gateway does not route; left out", part.service(), path);
+                } else if (pathOwner.containsKey(path)) {
+                    LOG.errorf("%s and %s both document %s; the gateway routes it to one of them only, %s's kept",
+                            pathOwner.get(path), part.service(), path, pathOwner.get(path));
+                } else {
+                    pathOwner.put(path, part.service());
+                    paths.set(path, entry.getValue());
+                    entry.getValue().properties().forEach(op -> {
+                        if (METHODS.contains(op.getKey())) {
+                            op.getValue().path("tags").forEach(tag -> tags.computeIfAbsent(tag.asText(),
+                                    name -> NODES.objectNode().put("name", name)));
+                        }
+                    });
+                }
+            });
+            document.path("components").properties().forEach(kind -> {
+                if (kind.getKey().equals("securitySchemes") || !kind.getValue().isObject()) {
+                    return;
+                }
+                ObjectNode target = components.has(kind.getKey()) ? (ObjectNode) components.get(kind.getKey())
+                        : components.putObject(kind.getKey());
+                kind.getValue().properties().forEach(component -> {
+                    String name = serviceRenames.getOrDefault(kind.getKey() + "/" + component.getKey(),
+                            component.getKey());
+                    // Same name after renaming means the same content: renames() made sure of it.
+                    target.putIfAbsent(name, component.getValue());
+                });
+            });
+        }
+        if (!tags.isEmpty()) {
+            ArrayNode tagList = merged.putArray("tags");
+            tags.values().forEach(tagList::add);
+        }
+        merged.set("paths", paths);
+        ObjectNode schemes = components.putObject("securitySchemes");
+        ObjectNode scheme = schemes.putObject(SECURITY_SCHEME);
+        scheme.put("type", "openIdConnect");
+        scheme.put("openIdConnectUrl", settings.openIdConnectUrl());
+        scheme.put("description", "Bearer access token of the Keycloak realm. The names listed with an "
+                + "operation's requirement are the realm roles it needs (any one of them).");
+        merged.set("components", sortedKinds(components));
+        if (!missingServices.isEmpty()) {
+            ArrayNode note = merged.putArray("x-missing-services");
+            missingServices.forEach(note::add);
+        }
+        return merged;
+    }
+
+    /**
+     * Per service, {@code kind/name -> new name} for every component whose content differs from
+     * another service's component of the same name. Renaming changes the {@code $ref}s inside other
+     * components, so the comparison is repeated on the rewritten content until no new conflict appears.
+     */
+    static Map<String, Map<String, String>> renames(List<Part> parts) {
+        Map<String, Map<String, String>> renames = new HashMap<>();
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            // kind/name -> service -> content, with the current renames applied to the content
+            Map<String, Map<String, JsonNode>> seen = new LinkedHashMap<>();
+            for (Part part : parts) {
+                JsonNode components = part.document().path("components").deepCopy();
+                rewriteRefs(components, renames.getOrDefault(part.service(), Map.of()));
+                components.properties().forEach(kind -> {
+                    if (!kind.getKey().equals("securitySchemes")) {
+                        kind.getValue().properties().forEach(component -> seen
+                                .computeIfAbsent(kind.getKey() + "/" + component.getKey(), k -> new LinkedHashMap<>())
+                                .put(part.service(), component.getValue()));
+                    }
+                });
+            }
+            for (var entry : seen.entrySet()) {
+                if (entry.getValue().values().stream().distinct().count() > 1) {
+                    for (String service : entry.getValue().keySet()) {
+                        Map<String, String> serviceRenames = renames.computeIfAbsent(service, s -> new HashMap<>());
+                        if (!serviceRenames.containsKey(entry.getKey())) {
+                            String name = entry.getKey().substring(entry.getKey().indexOf('/') + 1);
+                            serviceRenames.put(entry.getKey(), prefix(service) + "_" + name);
+                            changed = true;
+                        }
+                    }
+                }
+            }
+        }
+        renames.forEach((service, names) -> names.forEach((from, to) ->
+                LOG.debugf("%s's %s differs from another service's; published as %s", service, from, to)));
+        return renames;
+    }
+
+    private static String prefix(String service) {
+        return service.isEmpty() ? service : service.substring(0, 1).toUpperCase(Locale.ROOT) + service.substring(1);
+    }
+
+    /** Applies the component renames to every {@code $ref} and points every security requirement at the one scheme. */
+    private static void rewrite(ObjectNode document, Map<String, String> renames, Set<String> schemeNames) {
+        rewriteRefs(document, renames);
+        rewriteSecurity(document.get("security"), schemeNames);
+        document.path("paths").forEach(item -> item.properties().forEach(op -> {
+            if (METHODS.contains(op.getKey())) {
+                rewriteSecurity(op.getValue().get("security"), schemeNames);
+            }
+        }));
+    }
+
+    static void rewriteRefs(JsonNode node, Map<String, String> renames) {
+        if (renames.isEmpty()) {
+            return;
+        }
+        if (node instanceof ObjectNode object) {
+            JsonNode ref = object.get("$ref");
+            if (ref != null && ref.isTextual() && ref.asText().startsWith(COMPONENTS_REF)) {
+                String rewritten = renamedRef(ref.asText(), renames);
+                if (rewritten != null) {
+                    object.put("$ref", rewritten);
+                }
+            }
+            object.forEach(child -> rewriteRefs(child, renames));
+        } else if (node instanceof ArrayNode array) {
+            array.forEach(child -> rewriteRefs(child, renames));
+        }
+    }
+
+    /** {@code #/components/schemas/Page/properties/x} with {@code schemas/Page -> Submission_Page}; null if not renamed. */
+    private static String renamedRef(String ref, Map<String, String> renames) {
+        String[] segments = ref.substring(COMPONENTS_REF.length()).split("/", 3);
+        if (segments.length < 2) {
+            return null;
+        }
+        String name = segments[1].replace("~1", "/").replace("~0", "~");
+        String renamed = renames.get(segments[0] + "/" + name);
+        if (renamed == null) {
+            return null;
+        }
+        return COMPONENTS_REF + segments[0] + "/" + renamed.replace("~", "~0").replace("/", "~1")
+                + (segments.length == 3 ? "/" + segments[2] : "");
+    }
+
+    /** Each requirement object's scheme names become the one scheme; their role lists are joined. */
+    private static void rewriteSecurity(JsonNode security, Set<String> schemeNames) {
+        if (!(security instanceof ArrayNode requirements)) {
+            return;
+        }
+        for (int i = 0; i < requirements.size(); i++) {
+            if (!(requirements.get(i) instanceof ObjectNode requirement) || requirement.isEmpty()) {
+                continue; // {} means "no authentication needed" and stays as it is
+            }
+            Set<String> roles = new LinkedHashSet<>();
+            ObjectNode unified = NODES.objectNode();
+            requirement.properties().forEach(entry -> {
+                if (!schemeNames.contains(entry.getKey())) {
+                    LOG.warnf("A security requirement names %s, which its service does not define", entry.getKey());
+                }
+                entry.getValue().forEach(role -> roles.add(role.asText()));
+            });
+            ArrayNode list = unified.putArray(SECURITY_SCHEME);
+            roles.forEach(list::add);
+            requirements.set(i, unified);
+        }
+    }
+
+    private static String version(List<Part> parts) {
+        String version = null;
+        for (Part part : parts) {
+            String v = part.document().path("openapi").asText("");
+            if (v.isEmpty()) {
+                continue;
+            }
+            if (version != null && !version.equals(v)) {
+                LOG.warnf("The services' documents are OpenAPI %s and %s; the merged one says the higher", version, v);
+            }
+            if (version == null || v.compareTo(version) > 0) {
+                version = v;
+            }
+        }
+        return version == null ? "3.1.0" : version;
+    }
+
+    private static Set<String> fieldNames(JsonNode node) {
+        Set<String> names = new LinkedHashSet<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    /** Components grouped by kind, each kind's names sorted, so that the document reads the same on every refresh. */
+    private static ObjectNode sortedKinds(ObjectNode components) {
+        ObjectNode sorted = NODES.objectNode();
+        List<String> kinds = new ArrayList<>(fieldNames(components));
+        kinds.sort(null);
+        for (String kind : kinds) {
+            JsonNode entries = components.get(kind);
+            if (entries.isEmpty()) {
+                continue;
+            }
+            ObjectNode target = sorted.putObject(kind);
+            List<String> names = new ArrayList<>(fieldNames(entries));
+            names.sort(null);
+            names.forEach(name -> target.set(name, entries.get(name)));
+        }
+        return sorted;
+    }
+}

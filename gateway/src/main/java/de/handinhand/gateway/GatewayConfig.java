@@ -26,6 +26,8 @@ public interface GatewayConfig {
 
     RateLimit rateLimit();
 
+    OpenApi openapi();
+
     interface Backends {
 
         URI submission();
@@ -69,6 +71,28 @@ public interface GatewayConfig {
          * anonymous caller. Empty: the connection's address counts and X-Forwarded-For is ignored.
          */
         Optional<List<String>> trustedProxies();
+    }
+
+    /** The merged OpenAPI document at {@code /q/openapi}. */
+    interface OpenApi {
+
+        /** How long the merged document is served before the services are asked again. */
+        @WithDefault("30s")
+        Duration cacheTtl();
+
+        /** How long a service's {@code /q/openapi} may stay silent before its last good document is used. */
+        @WithDefault("5s")
+        Duration fetchTimeout();
+
+        /** The API version the merged document states. */
+        @WithDefault("1.0")
+        String version();
+
+        /** The Keycloak realm as browsers reach it (issuer URL); the document's OpenID Connect scheme points at it. */
+        URI oidcUrl();
+
+        /** The gateway's address as callers reach it, for {@code servers}; unset: taken from each request. */
+        Optional<URI> publicUrl();
     }
 
     interface Limit {

@@ -21,29 +21,83 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Stand-ins for the services behind the gateway: each answers with what it received (method,
  * path, the headers the gateway must forward, body size and SHA-256), so tests can see exactly
  * what crossed the gateway. {@code /slow} paths answer after 3 s; {@code /cached} paths carry a
- * cache policy of their own. The scoring backend's address
- * has nothing listening, to play a service that is down.
+ * cache policy of their own. {@code /q/openapi} answers with the service's OpenAPI document: the one
+ * its build stored ({@code ../<service>-service/target/openapi/openapi.json}) when present, else a
+ * small stand-in ({@link #DOCUMENTS}). The scoring backend's address has nothing listening, to play a
+ * service that is down, except under {@link OpenApiTest.AllServicesUp}.
  */
 public class EchoBackends implements QuarkusTestResourceLifecycleManager {
 
     public static final Map<String, AtomicInteger> HITS = new ConcurrentHashMap<>();
+    /** The OpenAPI document each backend serves, by service name. */
+    public static final Map<String, String> DOCUMENTS = new ConcurrentHashMap<>();
+    /** The services whose document is the one their build stored, not a stand-in. */
+    public static final java.util.Set<String> STORED = ConcurrentHashMap.newKeySet();
     private HttpServer submission;
     private HttpServer catalogue;
+    private HttpServer scoring;
+    private boolean allUp;
+
+    @Override
+    public void setContext(Context context) {
+        allUp = OpenApiTest.AllServicesUp.class.getName().equals(context.testProfile());
+    }
 
     @Override
     public Map<String, String> start() {
+        for (String service : java.util.List.of("submission", "catalogue", "scoring")) {
+            DOCUMENTS.computeIfAbsent(service, EchoBackends::document);
+        }
         submission = echo("submission");
         catalogue = echo("catalogue");
+        scoring = allUp ? echo("scoring") : null;
         return Map.of(
                 "handinhand.gateway.backends.submission", "http://localhost:" + submission.getAddress().getPort(),
                 "handinhand.gateway.backends.catalogue", "http://localhost:" + catalogue.getAddress().getPort(),
-                "handinhand.gateway.backends.scoring", "http://localhost:" + closedPort());
+                "handinhand.gateway.backends.scoring", "http://localhost:"
+                        + (scoring == null ? closedPort() : scoring.getAddress().getPort()));
     }
 
     @Override
     public void stop() {
         submission.stop(0);
         catalogue.stop(0);
+        if (scoring != null) {
+            scoring.stop(0);
+        }
+    }
+
+    private static String document(String service) {
+        java.nio.file.Path stored = java.nio.file.Path.of("..", service + "-service", "target", "openapi", "openapi.json");
+        try {
+            if (java.nio.file.Files.isRegularFile(stored)) {
+                STORED.add(service);
+                return java.nio.file.Files.readString(stored);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        // A stand-in: one path, the shared Problem schema and a Page schema that differs per service.
+        String prefix = switch (service) {
+            case "submission" -> "/api/calls";
+            case "catalogue" -> "/api/catalogue/offers";
+            default -> "/api/scoring/cases";
+        };
+        return """
+                {"openapi": "3.1.0", "info": {"title": "%1$s", "version": "1.0"},
+                 "tags": [{"name": "%1$s", "description": "The %1$s service"}],
+                 "paths": {"%2$s": {"get": {"tags": ["%1$s"], "summary": "List", "description": "List",
+                   "operationId": "%1$sList", "security": [{"SecurityScheme": ["organizer"]}],
+                   "responses": {"200": {"description": "OK", "content": {"application/json": {"schema":
+                     {"$ref": "#/components/schemas/Page"}}}},
+                    "400": {"description": "Bad", "content": {"application/problem+json": {"schema":
+                     {"$ref": "#/components/schemas/Problem"}}}}}}}},
+                 "components": {"schemas": {
+                   "Page": {"type": "object", "description": "%1$s page", "properties": {"total": {"type": "integer"}}},
+                   "Problem": {"type": "object", "properties": {"type": {"type": "string"}}}},
+                  "securitySchemes": {"SecurityScheme": {"type": "openIdConnect",
+                   "openIdConnectUrl": "http://localhost:8180/realms/handinhand/.well-known/openid-configuration"}}}}
+                """.formatted(service, prefix);
     }
 
     private static HttpServer echo(String name) {
@@ -59,6 +113,14 @@ public class EchoBackends implements QuarkusTestResourceLifecycleManager {
     }
 
     private static void answer(String name, HttpExchange exchange) throws IOException {
+        if (exchange.getRequestURI().getPath().equals("/q/openapi")) {
+            byte[] document = DOCUMENTS.get(name).getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, document.length);
+            exchange.getResponseBody().write(document);
+            exchange.close();
+            return;
+        }
         HITS.computeIfAbsent(name, k -> new AtomicInteger()).incrementAndGet();
         MessageDigest sha;
         try {

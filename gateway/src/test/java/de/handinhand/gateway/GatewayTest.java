@@ -293,6 +293,32 @@ class GatewayTest {
         assertSecurityHeaders(given().get("/q/health/ready").then().statusCode(200));
     }
 
+    @Test
+    void theOpenApiDocumentIsServedWhileAServiceIsDown() {
+        // scoring has nothing listening here: the others' paths are there, scoring is named as missing.
+        given().get("/q/openapi").then().statusCode(200)
+                .contentType(startsWith("application/json"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/calls"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/catalogue/offers"))
+                .body("'x-missing-services'", equalTo(List.of("scoring")))
+                .body("components.securitySchemes.keycloak.type", equalTo("openIdConnect"));
+        assertSecurityHeaders(given().get("/q/openapi").then().statusCode(200));
+    }
+
+    @Test
+    void swaggerUiShowsTheMergedDocumentFromTheGatewayItself() {
+        given().get("/q/swagger-ui/").then().statusCode(200)
+                .contentType(containsString("text/html"))
+                .body(containsString("/q/openapi"))
+                // Its own scripts and styles only: nothing from a CDN.
+                .body(org.hamcrest.Matchers.not(containsString("https://")))
+                .header("Content-Security-Policy", allOf(containsString("script-src 'self'"),
+                        containsString("frame-ancestors 'none'")));
+        given().get("/q/swagger-ui/swagger-ui-bundle.js").then().statusCode(200);
+        // Everywhere else the gateway's strict policy stands.
+        given().get("/q/health/ready").then().header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+    }
+
     static io.restassured.response.ValidatableResponse assertSecurityHeaders(
             io.restassured.response.ValidatableResponse response) {
         response.header("Strict-Transport-Security", "max-age=31536000; includeSubDomains")

@@ -163,4 +163,11 @@ class RateLimitTest {
     private static int hits(String backend) {
         return EchoBackends.HITS.computeIfAbsent(backend, k -> new AtomicInteger()).get();
     }
+
+    @Test
+    void theOpenApiDocumentIsNeverLimited() {
+        for (int i = 0; i < BURST * 3; i++) {
+            given().get("/q/openapi").then().statusCode(200).header("RateLimit-Limit", org.hamcrest.Matchers.nullValue());
+        }
+    }
 }

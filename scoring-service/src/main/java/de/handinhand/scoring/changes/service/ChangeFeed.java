@@ -14,16 +14,17 @@ import java.util.UUID;
 
 /**
  * The change log behind {@code GET /api/scoring/changes}. Rows are written in the business
- * transaction; writers take one transaction-scoped advisory lock first, so sequence numbers become
- * visible in the order they were drawn and a reader that has passed a cursor never misses a row
- * committed later with a smaller number. The cursor is the last sequence number, opaquely encoded.
+ * transaction and carry its transaction id. A reader returns only rows of transactions older than
+ * the oldest one still running (the snapshot's xmin: those have all ended, so no row with such an
+ * id can still appear), ordered by (transaction id, seq). Every later commit has a transaction id
+ * at or above that horizon, so it sorts after any cursor already handed out: nothing is skipped,
+ * and writers need no common lock. A long transaction holds the feed back, it never loses a row.
+ * The cursor is the last (transaction id, seq), opaquely encoded.
  */
 @ApplicationScoped
 public class ChangeFeed {
 
-    /** Advisory lock key of the change log ("SCOR" in ASCII). */
-    static final long LOCK = 0x53434F52L;
-    private static final String PREFIX = "chg1:";
+    private static final String PREFIX = "chg2:";
 
     private final EntityManager em;
 
@@ -31,12 +32,17 @@ public class ChangeFeed {
         this.em = em;
     }
 
-    public record Row(long seq, UUID callId, UUID caseId, UUID submissionId, String juror, ChangeKind kind, Instant at) {
+    /** A place in the feed: after the row of transaction {@code xid} with number {@code seq}. */
+    public record Position(long xid, long seq) {
+        public static final Position START = new Position(0, 0);
+    }
+
+    public record Row(Position position, UUID callId, UUID caseId, UUID submissionId, String juror, ChangeKind kind,
+            Instant at) {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(ChangeKind kind, UUID callId, UUID caseId, UUID submissionId, String juror) {
-        em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(?1)) l").setParameter(1, LOCK).getSingleResult();
         em.createNativeQuery("""
                 insert into change_log (call_id, case_id, submission_id, juror, kind, at)
                 values (?1, ?2, ?3, ?4, ?5, now())""")
@@ -49,39 +55,45 @@ public class ChangeFeed {
     }
 
     /** Rows after {@code after}, oldest first, at most {@code limit}. */
-    public List<Row> after(long after, UUID callId, int limit) {
+    public List<Row> after(Position after, UUID callId, int limit) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                select seq, call_id, case_id, submission_id, juror, kind, at from change_log
-                 where seq > ?1 and (cast(?2 as uuid) is null or call_id = cast(?2 as uuid))
-                 order by seq limit ?3""")
-                .setParameter(1, after)
-                .setParameter(2, callId == null ? null : callId.toString())
-                .setParameter(3, limit)
+                select xid::text::numeric, seq, call_id, case_id, submission_id, juror, kind, at from change_log
+                 where (xid::text::numeric, seq) > (?1, ?2)
+                   and xid < pg_snapshot_xmin(pg_current_snapshot())
+                   and (cast(?3 as uuid) is null or call_id = cast(?3 as uuid))
+                 order by xid::text::numeric, seq limit ?4""")
+                .setParameter(1, java.math.BigDecimal.valueOf(after.xid()))
+                .setParameter(2, after.seq())
+                .setParameter(3, callId == null ? null : callId.toString())
+                .setParameter(4, limit)
                 .getResultList();
         List<Row> result = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
-            result.add(new Row(((Number) r[0]).longValue(), (UUID) r[1], (UUID) r[2], (UUID) r[3], (String) r[4],
-                    ChangeKind.valueOf((String) r[5]), instant(r[6])));
+            result.add(new Row(new Position(((Number) r[0]).longValue(), ((Number) r[1]).longValue()), (UUID) r[2],
+                    (UUID) r[3], (UUID) r[4], (String) r[5], ChangeKind.valueOf((String) r[6]), instant(r[7])));
         }
         return result;
     }
 
-    public static String cursor(long seq) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString((PREFIX + seq).getBytes(StandardCharsets.UTF_8));
+    public static String cursor(Position position) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                (PREFIX + position.xid() + ":" + position.seq()).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The position a cursor stands for; null or empty is the beginning. */
-    public static long position(String cursor) {
+    public static Position position(String cursor) {
         if (cursor == null || cursor.isBlank()) {
-            return 0;
+            return Position.START;
         }
         try {
             String text = new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.UTF_8);
-            if (text.startsWith(PREFIX)) {
-                long seq = Long.parseLong(text.substring(PREFIX.length()));
-                if (seq >= 0) {
-                    return seq;
+            String[] parts = text.startsWith(PREFIX) ? text.substring(PREFIX.length()).split(":", -1) : new String[0];
+            if (parts.length == 2) {
+                long xid = Long.parseLong(parts[0]);
+                long seq = Long.parseLong(parts[1]);
+                if (xid >= 0 && seq >= 0) {
+                    return new Position(xid, seq);
                 }
             }
         } catch (IllegalArgumentException e) {

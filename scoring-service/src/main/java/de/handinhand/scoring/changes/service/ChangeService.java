@@ -33,7 +33,7 @@ public class ChangeService {
     }
 
     public ChangesView changes(String since, String callIdText, String sizeText) {
-        long after = ChangeFeed.position(since);
+        ChangeFeed.Position after = ChangeFeed.position(since);
         UUID callId = QueryParams.uuid("callId", callIdText);
         int size = QueryParams.integer("size", sizeText, 100);
         if (size < 1 || size > Page.MAX_SIZE) {
@@ -44,7 +44,7 @@ public class ChangeService {
         if (more) {
             rows = rows.subList(0, size);
         }
-        long last = rows.isEmpty() ? after : rows.get(rows.size() - 1).seq();
+        ChangeFeed.Position last = rows.isEmpty() ? after : rows.get(rows.size() - 1).position();
         List<ChangesView.Change> items = new ArrayList<>();
         if (access.organizer()) {
             rows.forEach(r -> items.add(new ChangesView.Change(r.kind(), r.callId(), r.caseId(), r.submissionId(),

@@ -119,6 +119,18 @@ class GatewayTest {
         given().auth().oauth2(TestTokens.portal()).get("/api/submissions").then().statusCode(403);
         given().auth().oauth2(submitter).get("/api/scoring/cases").then().statusCode(403);
         given().auth().oauth2(publisher).get("/api/scoring/cases").then().statusCode(403);
+        // Published rankings and results: any signed-in caller passes the gateway (the scoring service
+        // decides whether they are published yet; here no scoring backend listens: 503), nobody else.
+        String call = java.util.UUID.randomUUID().toString();
+        for (String path : List.of("/api/scoring/calls/" + call + "/ranking", "/api/scoring/calls/" + call + "/results")) {
+            given().auth().oauth2(TestTokens.portal()).get(path).then().statusCode(503);
+            given().auth().oauth2(submitter).get(path).then().statusCode(503);
+            given().get(path).then().statusCode(401);
+        }
+        given().auth().oauth2(TestTokens.portal()).contentType(ContentType.JSON).body("{}")
+                .post("/api/scoring/calls/" + call + "/results").then().statusCode(403);
+        given().auth().oauth2(submitter).get("/api/scoring/calls/" + call + "/ranking/x").then().statusCode(403);
+        given().auth().oauth2(submitter).get("/api/scoring/calls/" + call).then().statusCode(403);
         // Allowed through: the submitter reaches the submission service, which decides about tenants.
         given().auth().oauth2(submitter).get("/api/submissions").then().statusCode(200)
                 .body("backend", equalTo("submission"));

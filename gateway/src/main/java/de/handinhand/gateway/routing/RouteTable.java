@@ -26,6 +26,9 @@ public class RouteTable {
             RouteRule.open("/api/catalogue/hsds", READ, Backend.CATALOGUE),
             // Any signed-in user may propose an offer; the catalogue decides what the proposal may do.
             RouteRule.signedIn("/api/catalogue", Backend.CATALOGUE),
+            // Published results are for every signed-in caller (portals, jury tools); the scoring
+            // service refuses anyone but organizers and jurors before publication.
+            RouteRule.signedIn("/api/scoring", "/api/scoring/calls/[^/]+/(ranking|results)", READ, Backend.SCORING),
             RouteRule.roles("/api/scoring", Backend.SCORING, Roles.ORGANIZER, Roles.JUROR));
 
     private static final java.util.regex.Pattern ATTACHMENT_UPLOAD =

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import de.handinhand.common.testing.EntryFixtures;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -283,6 +284,62 @@ class SliceIT {
     @Order(9)
     void anExpiredTokenIsRefused() throws Exception {
         new TokenAttacks(config, keycloak).expiredTokenIsRefused();
+    }
+
+    @Test
+    @Order(10)
+    void everyEndpointRefusesEveryCallerItMustNot() throws Exception {
+        SecurityMatrix matrix = new SecurityMatrix(config, keycloak);
+        SecurityMatrix.assertSameRows(matrix.documented(matrix.document()));
+        List<String> failures = matrix.run();
+        assertTrue(failures.isEmpty(), failures.size() + " cells of the security matrix are wrong:\n"
+                + String.join("\n", failures));
+    }
+
+    @Test
+    @Order(11)
+    void pageSizesBodiesAndServerOwnedFieldsAreGuarded() {
+        String heilbronn = keycloak.token("heilbronn");
+        given().baseUri(config.gatewayUrl()).get("/api/catalogue/offers?size=201").then().statusCode(400)
+                .contentType("application/problem+json");
+        given().baseUri(config.gatewayUrl()).get("/api/catalogue/hsds/services?per_page=201").then().statusCode(400);
+        given().baseUri(config.gatewayUrl()).auth().oauth2(heilbronn).get("/api/submissions?size=1000").then()
+                .statusCode(400).contentType("application/problem+json");
+        // Bigger than the gateway's body limit: refused before any service sees it.
+        given().baseUri(config.gatewayUrl()).auth().oauth2(heilbronn).contentType(ContentType.JSON)
+                .body("{\"title\": \"" + "x".repeat(3 * 1024 * 1024) + "\"}").post("/api/submissions").then()
+                .statusCode(413).contentType("application/problem+json");
+        // Server-owned fields in a body are refused, not taken.
+        Map<String, Object> offer = new java.util.HashMap<>(Map.of("title", Map.of("de", "Selbst freigegeben"),
+                "provider", "Verein", "kreisId", "09174", "status", "PUBLISHED", "awardWinner", true));
+        given().baseUri(config.gatewayUrl()).auth().oauth2(heilbronn).contentType(ContentType.JSON).body(offer)
+                .post("/api/catalogue/offers").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", org.hamcrest.Matchers.anyOf(equalTo("status"), equalTo("awardWinner")));
+        String call = newCall("E2E Mass assignment");
+        String entry = draft(heilbronn, call, "Heilbronn: Eigenes Feld");
+        given().baseUri(config.gatewayUrl()).auth().oauth2(heilbronn).contentType(ContentType.JSON)
+                .body(Map.of("title", "Heilbronn", "municipalityId", "05562", "status", "SUBMITTED"))
+                .put("/api/submissions/" + entry).then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", org.hamcrest.Matchers.anyOf(equalTo("municipalityId"), equalTo("status")));
+        given().baseUri(config.gatewayUrl()).auth().oauth2(heilbronn).get("/api/submissions/" + entry).then()
+                .statusCode(200).body("municipalityId", equalTo("08125")).body("status", equalTo("DRAFT"));
+    }
+
+    @Test
+    @Order(12)
+    void hammeringIsAnsweredWith429() {
+        Response limited = null;
+        for (int i = 0; i < 500 && limited == null; i++) {
+            Response r = given().baseUri(config.gatewayUrl()).get("/api/catalogue/offers?size=1");
+            if (r.statusCode() == 429) {
+                limited = r;
+            } else {
+                assertEquals(200, r.statusCode());
+            }
+        }
+        assertTrue(limited != null, "500 searches in a row from one address were never limited");
+        assertTrue(Integer.parseInt(limited.header("Retry-After")) >= 1);
+        assertTrue(limited.contentType().startsWith("application/problem+json"));
     }
 
     private String newCall(String title) {

@@ -95,9 +95,10 @@ class RankingWorkflowTest {
                 .body("othersVisible", equalTo(false)).body("sheets", nullValue()).body("result", nullValue())
                 .body("mine.scores[0].comment", equalTo("=HYPERLINK(\"http://evil\")"))
                 .body("precheck.met", equalTo(2)).body("precheck.partial", equalTo(1));
-        // Nor does j1's ranking show the entries j1 has not finalised; j3's shows A, which j3 finalised.
+        // Nor does j1's ranking show the entries j1 has not finalised, nor B, which is not j1's at all;
+        // j3's shows A, which j3 finalised.
         given().auth().oauth2(TestTokens.juror(j1)).get("/api/scoring/calls/" + call + "/ranking").then()
-                .statusCode(200).body("categories[0].entries.submissionId", equalTo(List.of(b.toString())));
+                .statusCode(200).body("categories.entries.flatten()", hasSize(0));
         given().auth().oauth2(TestTokens.juror(j3)).get("/api/scoring/calls/" + call + "/ranking").then()
                 .statusCode(200).body("categories[0].entries.submissionId", hasItem(a.toString()))
                 .body("categories[0].entries.submissionId", not(hasItem(b.toString())));
@@ -204,6 +205,15 @@ class RankingWorkflowTest {
         assertTrue(mine.stream().allMatch(i -> i.get("caseId") == null || i.get("caseId").equals(cb)
                 || i.get("caseId").equals(cc)), mine.toString());
         assertTrue(mine.stream().noneMatch(i -> j1.equals(i.get("juror")) || j3.equals(i.get("juror"))), mine.toString());
+        // Nor when and how often the other jurors of j2's entries saved: j2 sees only own sheet changes.
+        long ownSheetChanges = mine.stream().filter(i -> String.valueOf(i.get("kind")).startsWith("SHEET_")).count();
+        assertTrue(ownSheetChanges > 0 && mine.stream().filter(i -> String.valueOf(i.get("kind")).startsWith("SHEET_"))
+                .allMatch(i -> j2.equals(i.get("juror"))), mine.toString());
+
+        // The jury of a published call is final: removing a juror would change the published ranking.
+        given().auth().oauth2(organizer()).contentType(ContentType.JSON).body(List.of(j1, j2))
+                .put("/api/scoring/calls/" + call + "/jurors").then().statusCode(409)
+                .contentType("application/problem+json");
     }
 
     private CloudEvent awaitResultsEvent(UUID call) {

@@ -60,7 +60,9 @@ public class ChangeService {
             for (ChangeFeed.Row r : rows) {
                 boolean own = me.equals(r.juror());
                 boolean mine = r.caseId() != null ? cases.contains(r.caseId())
-                        && (own || (r.kind() != ChangeKind.ASSIGNMENT_ADDED && r.kind() != ChangeKind.ASSIGNMENT_REMOVED))
+                        && (own || (r.kind() != ChangeKind.ASSIGNMENT_ADDED && r.kind() != ChangeKind.ASSIGNMENT_REMOVED
+                                // Other jurors' saves would tell when and how often colleagues score.
+                                && r.kind() != ChangeKind.SHEET_SAVED && r.kind() != ChangeKind.SHEET_FINALISED))
                         : r.callId() != null && calls.contains(r.callId());
                 if (mine || (own && (r.kind() == ChangeKind.ASSIGNMENT_REMOVED))) {
                     items.add(new ChangesView.Change(r.kind(), r.callId(), r.caseId(), r.submissionId(),

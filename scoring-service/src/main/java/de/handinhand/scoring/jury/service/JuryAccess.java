@@ -125,6 +125,17 @@ public class JuryAccess {
         return em.find(JuryCall.class, callId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
     }
 
+    /**
+     * The jury's settings of a call, created on first use and share-locked for the rest of the
+     * transaction: score saves run side by side, but wait for a criteria change or the publication
+     * of results (which lock the row for update) and see their outcome.
+     */
+    public JuryCall shareSettings(UUID callId) {
+        em.createNativeQuery("insert into jury_call (call_id, updated_at) values (?1, now()) on conflict do nothing")
+                .setParameter(1, callId).executeUpdate();
+        return em.find(JuryCall.class, callId, jakarta.persistence.LockModeType.PESSIMISTIC_READ);
+    }
+
     /** Read-only: the settings if any were stored. */
     public JuryCall settingsOrNull(UUID callId) {
         return em.find(JuryCall.class, callId);

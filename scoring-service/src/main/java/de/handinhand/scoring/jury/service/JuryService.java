@@ -1,5 +1,6 @@
 package de.handinhand.scoring.jury.service;
 
+import de.handinhand.common.web.problem.ConflictException;
 import de.handinhand.common.web.problem.Errors;
 import de.handinhand.common.web.problem.NotFoundException;
 import de.handinhand.scoring.assignment.Assignment;
@@ -102,7 +103,10 @@ public class JuryService {
         }
         errors.throwIfAny();
         requireCall(callId);
-        access.lockSettings(callId);
+        if (access.lockSettings(callId).resultsPublishedAt != null) {
+            // Removing a juror would drop their sheets and change the ranking the portals already read.
+            throw new ConflictException("results-published", "Results of this call are published; its jury is final");
+        }
         List<CallJuror> current = em.createQuery("from CallJuror where callId = ?1", CallJuror.class)
                 .setParameter(1, callId).getResultList();
         List<RemovedAssignment> removed = new ArrayList<>();

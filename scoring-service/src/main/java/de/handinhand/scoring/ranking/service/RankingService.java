@@ -136,16 +136,17 @@ public class RankingService {
         }
         JuryCall settings = access.settingsOrNull(callId);
         boolean published = settings != null && settings.resultsPublishedAt != null;
+        // Refuse before computing: the whole call's ranking is not worked out for a caller who may see none of it.
+        if (!access.organizer() && !published && (!access.juror() || !access.onJury(callId, access.username()))) {
+            throw new ForbiddenException("Before results are published only the organizers and the call's jurors "
+                    + "read its ranking");
+        }
         RankingSnapshot snapshot = calculator.compute(callId);
         if (access.organizer()) {
             return new Visible(snapshot, settings, true, null, Set.of(), Set.of());
         }
         if (published) {
             return new Visible(snapshot, settings, false, null, Set.of(), Set.of());
-        }
-        if (!access.juror() || !access.onJury(callId, access.username())) {
-            throw new ForbiddenException("Before results are published only the organizers and the call's jurors "
-                    + "read its ranking");
         }
         String me = access.username();
         Set<UUID> assigned = access.ownCaseIds(callId);
@@ -167,7 +168,9 @@ public class RankingService {
             if (conflicts == null) {
                 return true;
             }
-            return !conflicts.covers(r.entry()) && !unfinished.contains(r.entry().id);
+            // A juror sees only entries assigned to them, finalised by them and not conflicted (SPEC §2).
+            return assigned.contains(r.entry().id) && !conflicts.covers(r.entry())
+                    && !unfinished.contains(r.entry().id);
         }
     }
 }

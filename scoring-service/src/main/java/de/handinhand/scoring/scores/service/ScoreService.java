@@ -73,6 +73,8 @@ public class ScoreService {
     public ScoreSheetView save(UUID caseId, ScoreRequest request) {
         JuryCase c = access.readableCase(caseId);
         String juror = access.username();
+        // First, so that the criteria and the publication read below cannot change until this save commits.
+        JuryCall settings = access.shareSettings(c.callId);
         List<Criterion> crits = criteria.criteria(c.callId);
         boolean finalise = request != null && Boolean.TRUE.equals(request.finalise());
         List<Map<String, Object>> marks = validate(request, crits, finalise);
@@ -82,8 +84,7 @@ public class ScoreService {
                     + "the jury phase ends); the call is in phase " + phase,
                     List.of(new FieldError("phase", "is " + phase + ", must be JURY")));
         }
-        JuryCall settings = access.settingsOrNull(c.callId);
-        if (settings != null && settings.resultsPublishedAt != null) {
+        if (settings.resultsPublishedAt != null) {
             throw new JuryConflict("results-published", "Results of this call are published; scores are final",
                     List.of(new FieldError("phase", "results are published")));
         }

@@ -22,7 +22,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class OfferSearch {
 
-
     private final AgroalDataSource dataSource;
 
     public OfferSearch(AgroalDataSource dataSource) {

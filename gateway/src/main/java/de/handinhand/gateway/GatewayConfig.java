@@ -15,8 +15,12 @@ public interface GatewayConfig {
 
     Backends backends();
 
-    /** How long a backend may stay silent on one request before the gateway answers 504. */
-    Duration timeout();
+    /**
+     * How long a service may take to start its answer once the request (with its whole body) has reached
+     * it, per route group, before the gateway answers 504. Time spent receiving the caller's body does not
+     * count, so a slow upload is never cut by the timeout.
+     */
+    Timeouts timeouts();
 
     /** Largest request body forwarded; larger ones are refused with 413 before they reach a service. */
     MemorySize maxBodySize();
@@ -35,6 +39,22 @@ public interface GatewayConfig {
         URI catalogue();
 
         URI scoring();
+    }
+
+    interface Timeouts {
+
+        /** Reads (GET, HEAD, OPTIONS) other than the long-running ones: a read that takes longer is stuck. */
+        Duration read();
+
+        /** Every other request: writes. */
+        @WithName("default")
+        Duration writes();
+
+        /**
+         * Long-running requests: attachment uploads ({@code POST /api/submissions/{id}/attachments}) and the
+         * legacy import ({@code /api/imports/...}), whose services check and store whole files.
+         */
+        Duration upload();
     }
 
     /**

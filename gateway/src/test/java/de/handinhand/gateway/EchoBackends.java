@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Stand-ins for the services behind the gateway: each answers with what it received (method,
  * path, the headers the gateway must forward, body size and SHA-256), so tests can see exactly
- * what crossed the gateway. {@code /slow} paths answer after 3 s; {@code /cached} paths carry a
+ * what crossed the gateway. {@code /slow} paths answer after 3 s, any path with {@code ?delay=<ms>}
+ * after that long (both counted once the body has been read); {@code /cached} paths carry a
  * cache policy of their own. {@code /q/openapi} answers with the service's OpenAPI document: the one
  * its build stored ({@code ../<service>-service/target/openapi/openapi.json}) when present, else a
  * small stand-in ({@link #DOCUMENTS}). The scoring backend's address has nothing listening, to play a
@@ -135,9 +136,11 @@ public class EchoBackends implements QuarkusTestResourceLifecycleManager {
                 sha.update(buffer, 0, n);
             }
         }
-        if (exchange.getRequestURI().getPath().endsWith("/slow")) {
+        long delay = exchange.getRequestURI().getPath().endsWith("/slow") ? 3_000 : delay(exchange.getRequestURI().getQuery());
+        if (delay > 0) {
             try {
-                Thread.sleep(3_000);
+                // A service that takes this long to start its answer once it has read the whole request.
+                Thread.sleep(delay);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -165,6 +168,18 @@ public class EchoBackends implements QuarkusTestResourceLifecycleManager {
         exchange.sendResponseHeaders(exchange.getRequestURI().getPath().endsWith("/created") ? 201 : 200, body.length);
         exchange.getResponseBody().write(body);
         exchange.close();
+    }
+
+    /** The {@code delay} query parameter in milliseconds, 0 without one. */
+    private static long delay(String query) {
+        if (query != null) {
+            for (String parameter : query.split("&")) {
+                if (parameter.startsWith("delay=")) {
+                    return Long.parseLong(parameter.substring("delay=".length()));
+                }
+            }
+        }
+        return 0;
     }
 
     private static String field(String key, String value) {

@@ -225,6 +225,92 @@ class GatewayTest {
     }
 
     @Test
+    void eachRouteGroupGivesTheServiceItsOwnTimeToAnswer() throws Exception {
+        // The services below take 2 s to answer: longer than reads and writes may take (1 s in tests),
+        // shorter than uploads and the import may take (3 s in tests).
+        String submitter = TestTokens.submitter("dachau", "09174");
+        String organizer = TestTokens.organizer();
+        given().auth().oauth2(submitter).get("/api/submissions/s-1?delay=2000")
+                .then().statusCode(504)
+                .contentType("application/problem+json")
+                .header("Cache-Control", "no-store")
+                .body("status", equalTo(504))
+                .body("type", equalTo("urn:handinhand:problem:backend-timeout"))
+                .body("requestId", matchesPattern(UUID_PATTERN));
+        given().auth().oauth2(organizer).contentType(ContentType.JSON).body("{}").post("/api/calls?delay=2000")
+                .then().statusCode(504)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:handinhand:problem:backend-timeout"));
+
+        byte[] pdf = new byte[1024 * 1024];
+        new Random(11).nextBytes(pdf);
+        given().auth().oauth2(submitter).contentType("application/pdf").body(pdf)
+                .post("/api/submissions/s-1/attachments?delay=2000")
+                .then().statusCode(200)
+                .body("bodySize", equalTo(pdf.length))
+                .body("sha256", equalTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf))));
+        given().auth().oauth2(organizer).contentType(ContentType.TEXT).body("Gemeinde;Projekt")
+                .post("/api/imports/legacy?delay=2000")
+                .then().statusCode(200)
+                .body("uri", equalTo("/api/imports/legacy?delay=2000"));
+        // The timed-out requests were reset, not left to answer later on a reused connection.
+        given().auth().oauth2(submitter).get("/api/submissions/s-1").then().statusCode(200)
+                .body("uri", equalTo("/api/submissions/s-1"));
+    }
+
+    @Test
+    void aBodyThatTakesLongerToSendThanTheTimeoutStillGetsThrough() throws Exception {
+        // The caller sends 512 KiB in 8 pieces a quarter of a second apart: about 2 s, twice the write
+        // timeout. The clock starts once the whole body has reached the service.
+        byte[] body = new byte[512 * 1024];
+        new Random(13).nextBytes(body);
+        int piece = 64 * 1024;
+        java.io.InputStream slow = new java.io.InputStream() {
+            private int sent;
+
+            @Override
+            public int read() throws java.io.IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws java.io.IOException {
+                if (sent == body.length) {
+                    return -1;
+                }
+                if (sent % piece == 0) {
+                    try {
+                        Thread.sleep(250);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new java.io.InterruptedIOException();
+                    }
+                }
+                int n = Math.min(len, piece - sent % piece);
+                System.arraycopy(body, sent, b, off, n);
+                sent += n;
+                return n;
+            }
+        };
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        long start = System.nanoTime();
+        java.net.http.HttpResponse<String> response = http.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(base.toString()).resolve("/api/submissions/s-1"))
+                .header("Authorization", "Bearer " + TestTokens.submitter("dachau", "09174"))
+                .header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> slow))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        long took = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(true, response.body().contains("\"bodySize\":" + body.length), response.body());
+        assertEquals(true, response.body().contains(
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body))), response.body());
+        assertEquals(true, took >= 1_500, "the body took " + took + " ms to send, longer than the 1 s timeout");
+    }
+
+    @Test
     void statusCodesOfTheServicePassThrough() {
         given().auth().oauth2(TestTokens.organizer()).contentType(ContentType.JSON).body("{}")
                 .post("/api/calls/created").then().statusCode(201).body("backend", equalTo("submission"));

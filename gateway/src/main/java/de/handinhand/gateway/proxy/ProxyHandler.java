@@ -19,6 +19,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.PoolOptions;
@@ -29,6 +30,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.ConnectException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -186,7 +188,19 @@ public class ProxyHandler {
                 return;
             }
         }
-        forward(rc, backends.get(rule.backend()), rc.get(BODY_LIMIT));
+        forward(rc, backends.get(rule.backend()), rc.get(BODY_LIMIT), timeout(rc.request().method(), rc.normalizedPath()));
+    }
+
+    /** The route group's timeout: long for uploads and the import, short for reads, the default for writes. */
+    Duration timeout(HttpMethod method, String path) {
+        GatewayConfig.Timeouts timeouts = config.timeouts();
+        if (routes.isLongRunning(method, path)) {
+            return timeouts.upload();
+        }
+        if (method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS) {
+            return timeouts.read();
+        }
+        return timeouts.writes();
     }
 
     /** Counts the request against its client; answers 429 and returns false when the client is over its limit. */
@@ -224,14 +238,13 @@ public class ProxyHandler {
         return length == null ? request.headers().contains("Transfer-Encoding") : !length.strip().equals("0");
     }
 
-    private void forward(RoutingContext rc, URI backend, long limit) {
+    private void forward(RoutingContext rc, URI backend, long limit, Duration timeout) {
         HttpServerRequest request = rc.request();
         RequestOptions options = new RequestOptions()
                 .setMethod(request.method())
                 .setHost(backend.getHost())
                 .setPort(backend.getPort())
-                .setURI(request.uri())
-                .setIdleTimeout(config.timeout().toMillis());
+                .setURI(request.uri());
         MultiMap headers = options.getHeaders() == null ? MultiMap.caseInsensitiveMultiMap() : options.getHeaders();
         request.headers().forEach(h -> {
             if (!HOP_BY_HOP.contains(h.getKey().toLowerCase(Locale.ROOT))) {
@@ -260,11 +273,21 @@ public class ProxyHandler {
                 return;
             }
             HttpClientRequest outgoing = opened.result();
+            Deadline deadline = new Deadline(outgoing, timeout);
             outgoing.response()
-                    .onSuccess(response -> relay(rc, response))
+                    .onSuccess(response -> {
+                        deadline.cancel();
+                        relay(rc, response);
+                    })
                     .onFailure(failure -> {
+                        deadline.cancel();
                         if (body.exceeded()) {
                             tooLarge(rc, body.limit());
+                        } else if (deadline.expired()) {
+                            LOG.warnf("%s did not answer %s %s within %s", backend, request.method(), request.path(),
+                                    timeout);
+                            GatewayProblems.send(rc, 504, "backend-timeout", "Gateway timeout",
+                                    "The service did not answer in time");
                         } else {
                             backendFailed(rc, backend, failure);
                         }
@@ -274,8 +297,56 @@ public class ProxyHandler {
             outgoing.exceptionHandler(failure -> LOG.debugf("Request to %s ended: %s", backend, failure.toString()));
             // A body that fails on the way (over the limit, caller gone) must not reach the service as
             // complete: the service's request is reset, never ended.
-            body.pipe().endOnFailure(false).to(outgoing).onFailure(failure -> outgoing.reset(0, failure));
+            // The clock starts once the whole request has reached the service: however long the caller
+            // takes to send its body, the service gets the full timeout to start its answer.
+            body.pipe().endOnFailure(false).to(outgoing)
+                    .onSuccess(sent -> deadline.start())
+                    .onFailure(failure -> outgoing.reset(0, failure));
         });
+    }
+
+    /**
+     * How long the service may take to start its answer once it has the whole request. On expiry the
+     * service's request is reset (its connection closed, never reused), which fails the response future.
+     * Every callback runs on the request's event loop.
+     */
+    private final class Deadline {
+
+        private final HttpClientRequest outgoing;
+        private final Duration timeout;
+        private long timer = -1;
+        private boolean settled;
+        private boolean expired;
+
+        Deadline(HttpClientRequest outgoing, Duration timeout) {
+            this.outgoing = outgoing;
+            this.timeout = timeout;
+        }
+
+        void start() {
+            if (!settled) {
+                timer = vertx.setTimer(Math.max(1, timeout.toMillis()), id -> {
+                    timer = -1;
+                    if (!settled) {
+                        expired = true;
+                        outgoing.reset(0, new TimeoutException("No answer within " + timeout));
+                    }
+                });
+            }
+        }
+
+        /** The answer has started or the request has failed: the timer, if running, no longer matters. */
+        void cancel() {
+            settled = true;
+            if (timer != -1) {
+                vertx.cancelTimer(timer);
+                timer = -1;
+            }
+        }
+
+        boolean expired() {
+            return expired;
+        }
     }
 
     private void relay(RoutingContext rc, HttpClientResponse response) {
@@ -304,7 +375,7 @@ public class ProxyHandler {
 
     private void backendFailed(RoutingContext rc, URI backend, Throwable failure) {
         if (isTimeout(failure)) {
-            LOG.warnf("%s did not answer within %s", backend, config.timeout());
+            LOG.warnf("%s did not answer in time: %s", backend, failure.toString());
             GatewayProblems.send(rc, 504, "backend-timeout", "Gateway timeout",
                     "The service did not answer in time");
         } else if (failure instanceof ConnectException || failure.getCause() instanceof ConnectException) {

@@ -39,6 +39,14 @@ public class RouteTable {
         return method == HttpMethod.POST && ATTACHMENT_UPLOAD.matcher(path).matches();
     }
 
+    /**
+     * Requests whose service works on whole files: attachment uploads and the legacy import. They get
+     * the long timeout.
+     */
+    public boolean isLongRunning(HttpMethod method, String path) {
+        return isAttachmentUpload(method, path) || path.equals("/api/imports") || path.startsWith("/api/imports/");
+    }
+
     public Optional<RouteRule> match(HttpMethod method, String path) {
         return rules.stream().filter(rule -> rule.matches(method, path)).findFirst();
     }

@@ -79,6 +79,13 @@ public class AssignmentService {
             throw new ConflictException("results-published", "Results of this call are published; assignments are final");
         }
         List<String> jurors = jury.jurors(callId);
+        // The jurors' conflict locks (the ones a conflict declaration takes), in a fixed order: a
+        // conflict declared meanwhile either comes first and is seen here, or waits and then removes
+        // what this run assigns. Without them, a pair read against old conflicts could stay.
+        for (String juror : new java.util.TreeSet<>(jurors)) {
+            em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtext(?1))) l")
+                    .setParameter(1, "juror:" + juror).getSingleResult();
+        }
         List<JuryCase> cases = em.createQuery("from JuryCase where callId = ?1 and status = ?2", JuryCase.class)
                 .setParameter(1, callId).setParameter(2, CaseStatus.ACTIVE).getResultList();
         Map<String, Conflicts> conflicts = new HashMap<>();

@@ -3,7 +3,6 @@ package de.handinhand.catalogue.hsds;
 import de.handinhand.catalogue.offer.Offer;
 import de.handinhand.catalogue.offer.OfferStatus;
 import de.handinhand.catalogue.offer.repository.OfferRepository;
-import de.handinhand.catalogue.offer.search.OfferIndex;
 import de.handinhand.catalogue.offer.search.SearchStatements;
 import de.handinhand.catalogue.offer.search.Sql;
 import io.agroal.api.AgroalDataSource;
@@ -52,7 +51,7 @@ public class HsdsExport {
 
     public Hsds.Page<Hsds.Service> services(Query q) {
         Sql sql = new Sql("select o.id, count(*) over () as total from offer o");
-        text(sql, q.search());
+        SearchStatements.words(sql, q.search());
         sql.append(" where o.status = 'PUBLISHED'");
         if (q.search() != null) {
             sql.append(" and (query.q is null or o.search @@ query.q)");
@@ -144,7 +143,7 @@ public class HsdsExport {
         Sql sql = new Sql("select o.provider, count(*) as offers, array_agg(distinct"
                 + " o.municipality) filter (where o.municipality is not null) as places, count(*) over () as total"
                 + " from offer o");
-        text(sql, q.search());
+        SearchStatements.words(sql, q.search());
         sql.append(" where o.status = 'PUBLISHED' and o.provider is not null");
         if (q.search() != null) {
             // Only the provider's words (weight B of the search vector), stemmed and folded like the search.
@@ -166,15 +165,9 @@ public class HsdsExport {
         return HsdsMapper.organization(r.getString("provider"), r.getLong("offers"), names);
     }
 
-    private static void text(Sql sql, String search) {
-        if (search != null) {
-            sql.append(SearchStatements.QUERY, OfferIndex.fold(search));
-        }
-    }
-
     private long count(String start, Query q, String textFilter, String modifiedFilter) {
         Sql sql = new Sql(start);
-        text(sql, q.search());
+        SearchStatements.words(sql, q.search());
         sql.append(" where o.status = 'PUBLISHED'");
         if (q.search() != null) {
             sql.append(textFilter);

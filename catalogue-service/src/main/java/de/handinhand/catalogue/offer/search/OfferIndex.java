@@ -34,10 +34,10 @@ public class OfferIndex {
                           || setweight(to_tsvector('german', ?3) || to_tsvector('simple', ?3), 'C'),
                     title_sort = ?4
                 where id = ?5""")
-                .setParameter(1, fold(joined(offer.title)))
-                .setParameter(2, fold(offer.provider == null ? "" : offer.provider))
-                .setParameter(3, fold(joined(offer.description)))
-                .setParameter(4, fold(offer.title == null ? "" : offer.title.getOrDefault("de", "")))
+                .setParameter(1, Folding.fold(joined(offer.title)))
+                .setParameter(2, Folding.fold(offer.provider == null ? "" : offer.provider))
+                .setParameter(3, Folding.fold(joined(offer.description)))
+                .setParameter(4, Folding.fold(offer.title == null ? "" : offer.title.getOrDefault("de", "")))
                 .setParameter(5, offer.id)
                 .executeUpdate();
         em.createNativeQuery("delete from offer_location where offer_id = ?1").setParameter(1, offer.id)
@@ -53,11 +53,6 @@ public class OfferIndex {
                         .executeUpdate();
             }
         }
-    }
-
-    /** See {@link Folding#fold}. */
-    public static String fold(String text) {
-        return Folding.fold(text);
     }
 
     private static String joined(Map<String, String> texts) {

@@ -26,6 +26,13 @@ public final class SearchStatements {
     private SearchStatements() {
     }
 
+    /** Joins the search words as {@code query(q)} (see {@link #QUERY}); nothing without words. */
+    public static void words(Sql sql, String text) {
+        if (text != null) {
+            sql.append(QUERY, Folding.fold(text));
+        }
+    }
+
     public static Sql page(SearchQuery q) {
         Sql sql = new Sql("select o.id, count(*) over () as total, ");
         if (q.geo()) {
@@ -35,9 +42,7 @@ public final class SearchStatements {
             sql.append("null::float8");
         }
         sql.append(" as distance from offer o");
-        if (q.text() != null) {
-            sql.append(QUERY, Folding.fold(q.text()));
-        }
+        words(sql, q.text());
         sql.append(" where ");
         common(sql, q);
         for (String dimension : DIMENSIONS) {
@@ -57,9 +62,7 @@ public final class SearchStatements {
 
     public static Sql count(SearchQuery q) {
         Sql sql = new Sql("select count(*) from offer o");
-        if (q.text() != null) {
-            sql.append(QUERY, Folding.fold(q.text()));
-        }
+        words(sql, q.text());
         sql.append(" where ");
         common(sql, q);
         for (String dimension : DIMENSIONS) {
@@ -71,9 +74,7 @@ public final class SearchStatements {
     /** One statement for all four dimensions; each dimension's counts leave out its own filter. */
     public static Sql facets(SearchQuery q) {
         Sql sql = new Sql("with base as (select o.kreis_id, o.fields, o.target_groups, o.languages from offer o");
-        if (q.text() != null) {
-            sql.append(QUERY, Folding.fold(q.text()));
-        }
+        words(sql, q.text());
         sql.append(" where ");
         common(sql, q);
         sql.append(") ");

@@ -31,7 +31,8 @@ final class KafkaBroker implements AutoCloseable {
             "scoring-events", 3,
             "catalogue-events", 3,
             "submission-events.scoring.dlq", 1,
-            "submission-events.catalogue.dlq", 1);
+            "submission-events.catalogue.dlq", 1,
+            "scoring-events.catalogue.dlq", 1);
 
     private final StackConfig config;
     private ManagedProcess broker;

@@ -215,6 +215,12 @@ class SliceIT {
         for (String dlq : List.of("submission-events.scoring.dlq", "submission-events.catalogue.dlq")) {
             await().atMost(EVENTUAL).until(() -> read(dlq).stream().anyMatch(r -> key.equals(r.key())));
         }
+        // The catalogue's reader of the jury's results dead-letters a poison result too.
+        try (KafkaProducer<String, String> producer = producer()) {
+            producer.send(new ProducerRecord<>("scoring-events", key, "{ no results here")).get();
+        }
+        await().atMost(EVENTUAL).until(() -> read("scoring-events.catalogue.dlq").stream()
+                .anyMatch(r -> key.equals(r.key())));
         String call = newCall("E2E After poison");
         String entry = submit("heilbronn", call, "Heilbronn: nach dem Gift", "Patenprogramm");
         assertEquals(entry, awaitCases(call, 1).getString("items[0].submissionId"));

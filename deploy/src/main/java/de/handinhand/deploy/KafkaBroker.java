@@ -32,7 +32,8 @@ final class KafkaBroker implements AutoCloseable {
             "catalogue-events", 3,
             "submission-events.scoring.dlq", 1,
             "submission-events.catalogue.dlq", 1,
-            "scoring-events.catalogue.dlq", 1);
+            "scoring-events.catalogue.dlq", 1,
+            "scoring-events.submission.dlq", 1);
 
     private final StackConfig config;
     private ManagedProcess broker;

@@ -277,7 +277,11 @@ public final class LocalStack implements AutoCloseable {
         s.append("    heilbronn (submitter, 08125 Landkreis Heilbronn)\n");
         s.append("    recklinghausen (submitter, 05562 Kreis Recklinghausen)\n");
         s.append("    dachau (submitter, 09174 Landkreis Dachau)\n");
+        s.append("    heidenheim (submitter, 08135 Landkreis Heidenheim)\n");
+        s.append("    bad-sooden-allendorf (submitter, 06636001 Bad Sooden-Allendorf)\n");
         s.append("    re-office (publisher, Kreis 05562)   dah-office (publisher, Kreis 09174)\n");
+        s.append("    hn-office (publisher, Kreis 08125)   hdh-office (publisher, Kreis 08135)\n");
+        s.append("    wmk-office (publisher, Kreis 06636)\n");
         s.append("    client external-portal / external-portal-demo-secret (role portal)\n");
         s.append("\n  Sign in (token for 5 minutes):\n");
         s.append("    TOKEN=$(curl -s -d client_id=handinhand-cli -d grant_type=password -d username=heilbronn \\\n");

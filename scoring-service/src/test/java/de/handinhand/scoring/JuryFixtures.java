@@ -74,7 +74,7 @@ public final class JuryFixtures {
         SubmissionSubmitted s = new SubmissionSubmitted(submissionId, call, requestedCents == null ? "COMPETITION" : "FUNDING",
                 version, category, "Beitrag " + m.name() + " v" + version, "Kurzfassung", "Beschreibung", answers,
                 List.of(), List.of(), List.of(), requestedCents, m, Instant.now(), false, "ZUSAMMENLEBEN_HAND_IN_HAND",
-                List.of());
+                List.of(), List.of());
         connector.<String>source("submission-events").send(EventFixtures.submittedEvent(s));
         return submissionId;
     }

@@ -33,7 +33,7 @@ public final class EventFixtures {
                 "Kurzfassung " + title, "Beschreibung " + title,
                 Map.of("C10", "YES", "C23", List.of("ERWACHSENE", "NEUZUGEWANDERTE"), "C26f", List.of("PROJEKT")),
                 projects, List.of("SPORT"), List.of("ERWACHSENE", "NEUZUGEWANDERTE"), null, m,
-                Instant.parse("2026-05-02T10:15:30Z"), false, "ZUSAMMENLEBEN_HAND_IN_HAND", List.of());
+                Instant.parse("2026-05-02T10:15:30Z"), false, "ZUSAMMENLEBEN_HAND_IN_HAND", List.of(), List.of());
     }
 
     public static ProjectSnapshot project(int index, String title, String description) {

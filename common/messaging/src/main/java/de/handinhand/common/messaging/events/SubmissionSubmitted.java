@@ -11,7 +11,9 @@ import java.util.UUID;
  * seen a higher version ignores a lower one. {@code fieldsOfAction} and {@code targetGroups} are
  * the shared code lists of API.md, derived from the questionnaire (C26, C23) by the producer.
  * {@code requestedCents} is the amount a funding entry asks for. {@code imported} marks entries
- * that came from a legacy text export (their choice answers may be missing).
+ * that came from a legacy text export (their choice answers may be missing); {@code unplaced} holds
+ * the lines of such an export that the parser could not place (empty otherwise), so the jury reads them
+ * with the case.
  */
 public record SubmissionSubmitted(
         UUID submissionId,
@@ -31,5 +33,6 @@ public record SubmissionSubmitted(
         Instant submittedAt,
         boolean imported,
         String formTemplate,
-        List<AttachmentRef> attachments) {
+        List<AttachmentRef> attachments,
+        List<String> unplaced) {
 }

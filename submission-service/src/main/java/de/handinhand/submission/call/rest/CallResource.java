@@ -41,6 +41,7 @@ public class CallResource {
     @GET
     @PermitAll
     @Operation(summary = "List calls", description = "Public; newest first, paginated.")
+    @APIResponse(responseCode = "400", description = "page or size out of range")
     public Page<CallView> list(@QueryParam("page") String page, @QueryParam("size") String size) {
         return calls.list(Page.request(page, size));
     }

@@ -75,9 +75,8 @@ public class AttachmentResource {
     @Operation(summary = "List an entry's attachments", description = "Its municipality and organizers see the "
             + "current files. A juror the jury has assigned to the entry (and who has no conflict with it) sees the "
             + "files of its latest submitted version; for every other juror the entry does not exist (404). Oldest "
-            + "first, paginated.")
-    @APIResponse(responseCode = "400", description = "page or size out of range")
-    @APIResponse(responseCode = "404", description = "No such entry, or not one the caller may read")
+            + "first, paginated (a page or size out of range is a 400).")
+    // No @APIResponse here: any would replace the Page schema generated from the return type.
     public Page<AttachmentView> list(@PathParam("id") UUID id, @QueryParam("page") String page,
             @QueryParam("size") String size) {
         return attachments.list(id, Page.request(page, size));

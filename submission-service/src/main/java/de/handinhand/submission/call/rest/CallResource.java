@@ -40,8 +40,8 @@ public class CallResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "List calls", description = "Public; newest first, paginated.")
-    @APIResponse(responseCode = "400", description = "page or size out of range")
+    @Operation(summary = "List calls", description = "Public; newest first, paginated (a page or size out of "
+            + "range is a 400).")
     public Page<CallView> list(@QueryParam("page") String page, @QueryParam("size") String size) {
         return calls.list(Page.request(page, size));
     }

@@ -58,8 +58,8 @@ public class SubmissionResource {
     @GET
     @RolesAllowed({Roles.SUBMITTER, Roles.ORGANIZER})
     @Operation(summary = "List entries", description = "A submitter sees its municipality's entries, an "
-            + "organizer all; filter by call. Newest change first, paginated.")
-    @APIResponse(responseCode = "400", description = "callId, page or size invalid")
+            + "organizer all; filter by call. Newest change first, paginated (an invalid callId, page or size is a "
+            + "400).")
     public Page<SubmissionSummary> list(@QueryParam("callId") String callId, @QueryParam("page") String page,
             @QueryParam("size") String size) {
         return submissions.list(QueryParams.uuid("callId", callId), Page.request(page, size));
@@ -126,10 +126,10 @@ public class SubmissionResource {
     @GET
     @Path("/{id}/versions")
     @RolesAllowed({Roles.SUBMITTER, Roles.ORGANIZER})
-    @Operation(summary = "List the submitted versions of an entry", description = "Oldest first, paginated. A "
-            + "version an organizer made by correcting an imported entry carries correctedAt and correctedBy.")
-    @APIResponse(responseCode = "400", description = "page or size out of range")
-    @APIResponse(responseCode = "404", description = "No such entry, or not the caller's")
+    // No @APIResponse here: any would replace the Page schema generated from the return type.
+    @Operation(summary = "List the submitted versions of an entry", description = "Oldest first, paginated (a page "
+            + "or size out of range is a 400). A version an organizer made by correcting an imported entry carries "
+            + "correctedAt and correctedBy. Another municipality's entry is a 404.")
     public Page<VersionSummary> versions(@PathParam("id") UUID id, @QueryParam("page") String page,
             @QueryParam("size") String size) {
         return submissions.versions(id, Page.request(page, size));

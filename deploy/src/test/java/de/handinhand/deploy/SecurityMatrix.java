@@ -48,13 +48,15 @@ final class SecurityMatrix {
         row("POST /api/municipalities", "organizer");
         row("GET /api/municipalities/{id}", PUBLIC);
         row("PUT /api/municipalities/{id}", "organizer");
+        // Allowed roles pass the gateway; the service may still refuse a caller per tenant (another
+        // municipality's entry, a juror not assigned to it: 404), which its own tests prove.
         row("GET /api/submissions", "submitter", "organizer");
         row("POST /api/submissions", "submitter");
         row("GET /api/submissions/{id}", "submitter", "organizer");
-        row("PUT /api/submissions/{id}", "submitter");
-        row("GET /api/submissions/{id}/attachments", "submitter", "organizer");
+        row("PUT /api/submissions/{id}", "submitter", "organizer");
+        row("GET /api/submissions/{id}/attachments", "submitter", "organizer", "juror");
         row("POST /api/submissions/{id}/attachments", "submitter");
-        row("GET /api/submissions/{id}/attachments/{attachmentId}", "submitter", "organizer");
+        row("GET /api/submissions/{id}/attachments/{attachmentId}", "submitter", "organizer", "juror");
         row("DELETE /api/submissions/{id}/attachments/{attachmentId}", "submitter");
         row("PUT /api/submissions/{id}/extension", "organizer");
         row("DELETE /api/submissions/{id}/extension", "organizer");

@@ -139,6 +139,37 @@ class GatewayTest {
     }
 
     @Test
+    void jurorsPassOnlyForReadingAnEntrysAttachments() {
+        String juror = TestTokens.juror("juror1");
+        // Through to the submission service, which decides whether this juror is assigned to the entry.
+        for (String path : List.of("/api/submissions/s-1/attachments", "/api/submissions/s-1/attachments/a-1",
+                "/api/submissions/s-1/attachments?page=1")) {
+            given().auth().oauth2(juror).get(path).then().statusCode(200).body("backend", equalTo("submission"));
+        }
+        given().auth().oauth2(juror).head("/api/submissions/s-1/attachments/a-1").then().statusCode(200);
+        // Submitters and organizers keep reaching the same paths; other roles do not.
+        for (String token : List.of(TestTokens.submitter("heilbronn", "08125"), TestTokens.organizer())) {
+            given().auth().oauth2(token).get("/api/submissions/s-1/attachments/a-1").then().statusCode(200);
+        }
+        given().auth().oauth2(TestTokens.publisher("re-office", "05562")).get("/api/submissions/s-1/attachments")
+                .then().statusCode(403);
+        given().get("/api/submissions/s-1/attachments").then().statusCode(401);
+
+        // Nothing else of the entries: no writes, no other paths.
+        int before = hits("submission");
+        given().auth().oauth2(juror).contentType("application/pdf").body(new byte[] {1, 2, 3})
+                .post("/api/submissions/s-1/attachments").then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(juror).delete("/api/submissions/s-1/attachments/a-1").then().statusCode(403);
+        for (String path : List.of("/api/submissions", "/api/submissions/s-1", "/api/submissions/s-1/versions",
+                "/api/submissions/s-1/attachments/a-1/x", "/api/submissions/s-1/attachmentsx")) {
+            given().auth().oauth2(juror).get(path).then().statusCode(403);
+        }
+        given().auth().oauth2(juror).contentType(ContentType.JSON).body("{}").put("/api/submissions/s-1").then()
+                .statusCode(403);
+        assertEquals(before, hits("submission"));
+    }
+
+    @Test
     void unknownPathsAre404AndOddPaths400() {
         given().get("/api/nothing-here").then().statusCode(404).contentType("application/problem+json");
         given().get("/api").then().statusCode(404).contentType("application/problem+json");

@@ -34,6 +34,15 @@ public record RouteRule(String prefix, Set<HttpMethod> methods, Backend backend,
         return new RouteRule(prefix, Set.of(), backend, false, Set.of(roles), null);
     }
 
+    /**
+     * Callers with one of {@code roles}, for the paths under {@code prefix} that match {@code only}
+     * (the whole path) with one of {@code methods}.
+     */
+    public static RouteRule roles(String prefix, String only, Set<HttpMethod> methods, Backend backend,
+            String... roles) {
+        return new RouteRule(prefix, methods, backend, false, Set.of(roles), java.util.regex.Pattern.compile(only));
+    }
+
     /** Segment-aware: {@code /api/calls} covers {@code /api/calls} and {@code /api/calls/x}, not {@code /api/callsx}. */
     public boolean matches(HttpMethod method, String path) {
         boolean pathMatches = (path.equals(prefix) || path.startsWith(prefix + "/"))

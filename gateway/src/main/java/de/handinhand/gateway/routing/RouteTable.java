@@ -20,6 +20,10 @@ public class RouteTable {
             RouteRule.roles("/api/calls", Backend.SUBMISSION, Roles.ORGANIZER),
             RouteRule.open("/api/municipalities", READ, Backend.SUBMISSION),
             RouteRule.roles("/api/municipalities", Backend.SUBMISSION, Roles.ORGANIZER),
+            // Jurors read the attachments of the entries assigned to them, and nothing else of an entry;
+            // the submission service checks the assignment.
+            RouteRule.roles("/api/submissions", "/api/submissions/[^/]+/attachments(/[^/]+)?", READ,
+                    Backend.SUBMISSION, Roles.SUBMITTER, Roles.ORGANIZER, Roles.JUROR),
             RouteRule.roles("/api/submissions", Backend.SUBMISSION, Roles.SUBMITTER, Roles.ORGANIZER),
             RouteRule.roles("/api/imports", Backend.SUBMISSION, Roles.ORGANIZER),
             RouteRule.open("/api/catalogue/offers", READ, Backend.CATALOGUE),

@@ -43,6 +43,14 @@ public final class FormValidator {
         check(form, content, errors, true);
     }
 
+    /**
+     * Shape and completeness in one pass, returning the normalised content: for content that is
+     * submitted as it is saved (an organizer's correction of an imported entry).
+     */
+    public static Content normaliseComplete(Form form, Content content, Errors errors) {
+        return check(form, content, errors, true);
+    }
+
     private static Content check(Form form, Content content, Errors errors, boolean complete) {
         for (String field : List.of("title", "summary", "description")) {
             String value = switch (field) {

@@ -12,7 +12,11 @@ import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** An entry frozen as it was submitted: the same snapshot the submitted event carried. */
+/**
+ * An entry frozen as it was submitted: the same snapshot the submitted event carried. A version an
+ * organizer made by correcting an imported entry keeps the entry's submission time and submitter
+ * and records the correction beside them.
+ */
 @Entity
 @Table(name = "submission_version")
 public class SubmissionVersion {
@@ -28,6 +32,13 @@ public class SubmissionVersion {
 
     @Column(name = "submitted_by")
     public String submittedBy;
+
+    /** Set when an organizer made this version by correcting an imported entry: when, and who. */
+    @Column(name = "corrected_at")
+    public Instant correctedAt;
+
+    @Column(name = "corrected_by")
+    public String correctedBy;
 
     @Embeddable
     public record Key(@Column(name = "submission_id") UUID submissionId, int version) implements Serializable {

@@ -49,8 +49,10 @@ class LifecycleTest {
                 .body("version", equalTo(2)).body("title", equalTo("Zweite Fassung"));
 
         given().auth().oauth2(DACHAU).get("/api/submissions/" + id + "/versions").then().statusCode(200)
-                .body("version", contains(1, 2))
-                .body("submittedBy", contains("dachau", "dachau"));
+                .body("items.version", contains(1, 2))
+                .body("items.submittedBy", contains("dachau", "dachau"))
+                .body("items.correctedBy", contains(nullValue(), nullValue()))
+                .body("total", equalTo(2));
         given().auth().oauth2(DACHAU).get("/api/submissions/" + id + "/versions/1").then().statusCode(200)
                 .body("snapshot.title", equalTo("Erste Fassung"))
                 .body("snapshot.version", equalTo(1))

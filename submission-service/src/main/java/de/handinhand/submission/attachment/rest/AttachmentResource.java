@@ -23,7 +23,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -71,24 +70,31 @@ public class AttachmentResource {
     }
 
     @GET
-    @RolesAllowed({Roles.SUBMITTER, Roles.ORGANIZER})
+    @RolesAllowed({Roles.SUBMITTER, Roles.ORGANIZER, Roles.JUROR})
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "List an entry's attachments")
-    public Page<AttachmentView> list(@PathParam("id") UUID id) {
-        List<AttachmentView> items = attachments.list(id);
-        return new Page<>(items, items.size(), 0, Math.max(items.size(), 1));
+    @Operation(summary = "List an entry's attachments", description = "Its municipality and organizers see the "
+            + "current files. A juror the jury has assigned to the entry (and who has no conflict with it) sees the "
+            + "files of its latest submitted version; for every other juror the entry does not exist (404). Oldest "
+            + "first, paginated (a page or size out of range is a 400).")
+    // No @APIResponse here: any would replace the Page schema generated from the return type.
+    public Page<AttachmentView> list(@PathParam("id") UUID id, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        return attachments.list(id, Page.request(page, size));
     }
 
     @GET
     @Path("/{attachmentId}")
-    @RolesAllowed({Roles.SUBMITTER, Roles.ORGANIZER})
+    @RolesAllowed({Roles.SUBMITTER, Roles.ORGANIZER, Roles.JUROR})
     @Produces({"application/pdf", "image/png", "image/jpeg", MediaType.APPLICATION_JSON})
-    @Operation(summary = "Download an attachment", description = "Streamed. ETag and Repr-Digest carry the SHA-256.")
+    @Operation(summary = "Download an attachment", description = "Streamed. ETag and Repr-Digest carry the SHA-256. "
+            + "A file a submitted version lists stays downloadable after it was removed from a reopened draft. "
+            + "Jurors: only an entry they are assigned to without conflict, and only the files of its latest "
+            + "submitted version.")
     @APIResponse(responseCode = "200", description = "The file", content = {
             @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")),
             @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")),
             @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
-    @APIResponse(responseCode = "404", description = "No such attachment, or not the caller's")
+    @APIResponse(responseCode = "404", description = "No such attachment, or not one the caller may read")
     public Response download(@PathParam("id") UUID id, @PathParam("attachmentId") UUID attachmentId) {
         AttachmentService.Download download = attachments.download(id, attachmentId);
         AttachmentView a = download.attachment();

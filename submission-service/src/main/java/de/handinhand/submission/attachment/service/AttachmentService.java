@@ -1,5 +1,6 @@
 package de.handinhand.submission.attachment.service;
 
+import de.handinhand.common.web.Page;
 import de.handinhand.common.web.problem.ConflictException;
 import de.handinhand.common.web.problem.NotFoundException;
 import de.handinhand.common.web.problem.PayloadTooLargeException;
@@ -10,7 +11,9 @@ import de.handinhand.submission.attachment.Attachment;
 import de.handinhand.submission.attachment.repository.AttachmentRepository;
 import de.handinhand.submission.attachment.rest.AttachmentView;
 import de.handinhand.submission.submission.Submission;
+import de.handinhand.submission.submission.repository.SubmissionVersionRepository;
 import de.handinhand.submission.submission.service.SubmissionAccess;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -52,16 +55,19 @@ public class AttachmentService {
 
     private final SubmissionAccess access;
     private final AttachmentRepository attachments;
+    private final SubmissionVersionRepository versions;
     private final EntityManager em;
     private final AgroalDataSource dataSource;
     private final AttachmentConfig config;
     private final Caller caller;
     private final Clock clock;
 
-    public AttachmentService(SubmissionAccess access, AttachmentRepository attachments, EntityManager em,
-            AgroalDataSource dataSource, AttachmentConfig config, Caller caller, Clock clock) {
+    public AttachmentService(SubmissionAccess access, AttachmentRepository attachments,
+            SubmissionVersionRepository versions, EntityManager em, AgroalDataSource dataSource,
+            AttachmentConfig config, Caller caller, Clock clock) {
         this.access = access;
         this.attachments = attachments;
+        this.versions = versions;
         this.em = em;
         this.dataSource = dataSource;
         this.config = config;
@@ -177,16 +183,40 @@ public class AttachmentService {
                         + config.maxTotal().asLongValue() + " bytes together");
     }
 
-    public List<AttachmentView> list(UUID submissionId) {
-        Submission s = access.readable(submissionId);
-        return attachments.ofSubmission(s.id).stream().map(AttachmentView::of).toList();
+    /**
+     * A page of the entry's attachments: for its municipality and organizers the current ones, for a
+     * juror those of the latest submitted version (including files since removed from a reopened
+     * draft, which stay stored for that version).
+     */
+    public Page<AttachmentView> list(UUID submissionId, Page.Request paging) {
+        SubmissionAccess.AttachmentReading reading = access.attachmentsReadable(submissionId);
+        Submission s = reading.submission();
+        PanacheQuery<Attachment> query;
+        if (reading.juror()) {
+            List<UUID> submitted = versions.attachmentIds(s.id, s.version);
+            if (submitted.isEmpty()) {
+                return new Page<>(List.of(), 0, paging.page(), paging.size());
+            }
+            query = attachments.byIds(s.id, submitted);
+        } else {
+            query = attachments.current(s.id);
+        }
+        List<AttachmentView> items = query.page(paging.page(), paging.size()).list().stream()
+                .map(AttachmentView::of).toList();
+        return new Page<>(items, query.count(), paging.page(), paging.size());
     }
 
-    /** The attachment's metadata and a writer that streams its content. */
+    /**
+     * The attachment's metadata and a writer that streams its content. A file removed from a
+     * reopened draft still downloads for the submitted version that lists it; a juror reaches only
+     * the files of the latest submitted version.
+     */
     public Download download(UUID submissionId, UUID attachmentId) {
-        Submission s = access.readable(submissionId);
+        SubmissionAccess.AttachmentReading reading = access.attachmentsReadable(submissionId);
+        Submission s = reading.submission();
         Attachment a = attachments.findByIdOptional(attachmentId)
                 .filter(found -> found.submissionId.equals(s.id))
+                .filter(found -> !reading.juror() || versions.attachmentIds(s.id, s.version).contains(found.id))
                 .orElseThrow(() -> NotFoundException.of("Attachment", attachmentId));
         return new Download(AttachmentView.of(a), out -> stream(a.id, out));
     }

@@ -40,7 +40,8 @@ public class CallResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "List calls", description = "Public; newest first, paginated.")
+    @Operation(summary = "List calls", description = "Public; newest first, paginated (a page or size out of "
+            + "range is a 400).")
     public Page<CallView> list(@QueryParam("page") String page, @QueryParam("size") String size) {
         return calls.list(Page.request(page, size));
     }

@@ -60,7 +60,8 @@ public class MunicipalityResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "List municipalities", description = "Public, ordered by name.")
+    @Operation(summary = "List municipalities", description = "Public, ordered by name, paginated (a page or "
+            + "size out of range is a 400).")
     public Page<MunicipalityView> list(@QueryParam("page") String page, @QueryParam("size") String size) {
         Page.Request paging = Page.request(page, size);
         return new Page<>(municipalities.page(paging.page(), paging.size()).stream().map(MunicipalityView::of).toList(),

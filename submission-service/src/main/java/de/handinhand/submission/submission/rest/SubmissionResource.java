@@ -2,7 +2,9 @@ package de.handinhand.submission.submission.rest;
 
 import de.handinhand.common.web.Page;
 import de.handinhand.common.web.QueryParams;
+import de.handinhand.common.web.security.Caller;
 import de.handinhand.common.web.security.Roles;
+import de.handinhand.submission.submission.service.ImportCorrection;
 import de.handinhand.submission.submission.service.SubmissionService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -18,7 +20,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -31,9 +32,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SubmissionResource {
 
     private final SubmissionService submissions;
+    private final ImportCorrection corrections;
+    private final Caller caller;
 
-    public SubmissionResource(SubmissionService submissions) {
+    public SubmissionResource(SubmissionService submissions, ImportCorrection corrections, Caller caller) {
         this.submissions = submissions;
+        this.corrections = corrections;
+        this.caller = caller;
     }
 
     @POST
@@ -53,7 +58,8 @@ public class SubmissionResource {
     @GET
     @RolesAllowed({Roles.SUBMITTER, Roles.ORGANIZER})
     @Operation(summary = "List entries", description = "A submitter sees its municipality's entries, an "
-            + "organizer all; filter by call.")
+            + "organizer all; filter by call. Newest change first, paginated (an invalid callId, page or size is a "
+            + "400).")
     public Page<SubmissionSummary> list(@QueryParam("callId") String callId, @QueryParam("page") String page,
             @QueryParam("size") String size) {
         return submissions.list(QueryParams.uuid("callId", callId), Page.request(page, size));
@@ -71,14 +77,26 @@ public class SubmissionResource {
 
     @PUT
     @Path("/{id}")
-    @RolesAllowed(Roles.SUBMITTER)
+    @RolesAllowed({Roles.SUBMITTER, Roles.ORGANIZER})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace a draft's content")
-    @APIResponseSchema(value = SubmissionView.class, responseCode = "200", responseDescription = "Replaced")
-    @APIResponse(responseCode = "409", description = "The entry is not a draft")
-    @APIResponse(responseCode = "422", description = "Invalid fields or answers, each listed in errors")
-    public SubmissionView update(@PathParam("id") UUID id, SubmissionRequest request) {
-        return submissions.update(id, request);
+    @Operation(summary = "Replace a draft's content, or correct an imported entry", description = "A submitter "
+            + "replaces its own draft's content. An organizer corrects an entry the legacy import made (also its "
+            + "`municipalityId`; the category is derived again): the whole body must be a complete entry, as for a "
+            + "submit; the correction becomes the next numbered version, recording who corrected it and when, and "
+            + "publishes handinhand.submission.submitted again. Organizers cannot change a municipality's own "
+            + "entries (403), nor a withdrawn or reopened imported entry, nor any entry once the call is closed "
+            + "(409).")
+    @APIResponseSchema(value = SubmissionView.class, responseCode = "200", responseDescription = "Replaced or corrected")
+    @APIResponse(responseCode = "400", description = "municipalityId from a submitter, or unknown fields")
+    @APIResponse(responseCode = "403", description = "An organizer and an entry that was not imported")
+    @APIResponse(responseCode = "404", description = "No such entry, or not the caller's")
+    @APIResponse(responseCode = "409", description = "Not a draft (submitter); withdrawn, reopened or call closed "
+            + "(organizer); the new municipality already has an entry for the call")
+    @APIResponse(responseCode = "422", description = "Invalid fields or answers (for a correction also missing "
+            + "ones, and an unregistered municipality), each listed in errors")
+    public SubmissionView update(@PathParam("id") UUID id, SubmissionUpdateRequest request) {
+        return caller.has(Roles.ORGANIZER) ? corrections.correct(id, request)
+                : submissions.update(id, request);
     }
 
     @POST
@@ -108,9 +126,13 @@ public class SubmissionResource {
     @GET
     @Path("/{id}/versions")
     @RolesAllowed({Roles.SUBMITTER, Roles.ORGANIZER})
-    @Operation(summary = "List the submitted versions of an entry")
-    public List<VersionSummary> versions(@PathParam("id") UUID id) {
-        return submissions.versions(id);
+    // No @APIResponse here: any would replace the Page schema generated from the return type.
+    @Operation(summary = "List the submitted versions of an entry", description = "Oldest first, paginated (a page "
+            + "or size out of range is a 400). A version an organizer made by correcting an imported entry carries "
+            + "correctedAt and correctedBy. Another municipality's entry is a 404.")
+    public Page<VersionSummary> versions(@PathParam("id") UUID id, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        return submissions.versions(id, Page.request(page, size));
     }
 
     @GET

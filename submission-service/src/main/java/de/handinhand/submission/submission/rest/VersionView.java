@@ -3,6 +3,10 @@ package de.handinhand.submission.submission.rest;
 import java.time.Instant;
 import java.util.Map;
 
-/** A submitted version, frozen: the snapshot is what the submitted event carried. */
-public record VersionView(int version, Instant submittedAt, String submittedBy, Map<String, Object> snapshot) {
+/**
+ * A submitted version, frozen: the snapshot is what the submitted event carried. A version made by
+ * an organizer's correction of an imported entry says who corrected it and when.
+ */
+public record VersionView(int version, Instant submittedAt, String submittedBy, Instant correctedAt,
+        String correctedBy, Map<String, Object> snapshot) {
 }

@@ -3,8 +3,10 @@ package de.handinhand.submission.submission.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import de.handinhand.common.messaging.CloudEventCodec;
 import de.handinhand.common.web.Page;
+import de.handinhand.common.web.problem.BadRequestException;
 import de.handinhand.common.web.problem.ConflictException;
 import de.handinhand.common.web.problem.Errors;
+import de.handinhand.common.web.problem.FieldError;
 import de.handinhand.common.web.problem.ForbiddenException;
 import de.handinhand.common.web.problem.NotFoundException;
 import de.handinhand.common.web.problem.ValidationException;
@@ -31,10 +33,10 @@ import de.handinhand.submission.submission.repository.SubmissionVersionRepositor
 import de.handinhand.submission.submission.rest.ExtensionRequest;
 import de.handinhand.submission.submission.rest.SubmissionRequest;
 import de.handinhand.submission.submission.rest.SubmissionSummary;
+import de.handinhand.submission.submission.rest.SubmissionUpdateRequest;
 import de.handinhand.submission.submission.rest.SubmissionView;
 import de.handinhand.submission.submission.rest.VersionSummary;
 import de.handinhand.submission.submission.rest.VersionView;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -125,14 +127,21 @@ public class SubmissionService {
         return view(s, call, municipality);
     }
 
+    /** A municipality replaces its draft's content; organizers correct imported entries ({@link ImportCorrection}). */
     @Transactional
-    public SubmissionView update(UUID id, SubmissionRequest request) {
+    public SubmissionView update(UUID id, SubmissionUpdateRequest update) {
+        if (update != null && update.municipalityId() != null) {
+            // Like every field the server owns: the entry's municipality comes from the token.
+            throw new BadRequestException("Unknown field 'municipalityId'", List.of(new FieldError("municipalityId",
+                    "is not a known field; an entry belongs to the municipality in your token")));
+        }
         Submission s = access.ownForUpdate(id);
         Call call = calls.findById(s.callId);
         Errors errors = new Errors();
-        if (request == null) {
+        if (update == null) {
             errors.add("body", "is required").throwIfAny();
         }
+        SubmissionRequest request = update.content();
         if (request.callId() != null && !request.callId().equals(s.callId)) {
             errors.add("callId", "cannot change; an entry belongs to its call");
         }
@@ -193,9 +202,19 @@ public class SubmissionService {
      * it, the version row stores the same JSON. Returns the entry's attachments.
      */
     public List<AttachmentView> freeze(Submission s, Call call, Form form, Municipality municipality, String by) {
+        return freeze(s, call, form, municipality, by, null, null);
+    }
+
+    /**
+     * The same for a version an organizer made by correcting the entry: {@code submittedBy} is who
+     * submitted the entry, {@code correctedAt} and {@code correctedBy} record the correction.
+     */
+    List<AttachmentView> freeze(Submission s, Call call, Form form, Municipality municipality, String submittedBy,
+            Instant correctedAt, String correctedBy) {
         List<AttachmentView> files = attachments.ofSubmission(s.id).stream().map(AttachmentView::of).toList();
         JsonNode snapshot = events.submitted(s, call, form, municipality, files);
-        versions.insert(s.id, s.version, CloudEventCodec.json(snapshot), s.submittedAt, by);
+        versions.insert(s.id, s.version, CloudEventCodec.json(snapshot), s.submittedAt, submittedBy, correctedAt,
+                correctedBy);
         return files;
     }
 
@@ -238,17 +257,22 @@ public class SubmissionService {
         return view(s, call, municipality);
     }
 
-    public List<VersionSummary> versions(UUID id) {
+    public Page<VersionSummary> versions(UUID id, Page.Request paging) {
         Submission s = access.readable(id);
-        return versions.list("key.submissionId", Sort.ascending("key.version"), s.id).stream()
-                .map(v -> new VersionSummary(v.key.version(), v.submittedAt, v.submittedBy)).toList();
+        var query = versions.ofSubmission(s.id);
+        List<VersionSummary> items = query.page(paging.page(), paging.size()).list().stream()
+                .map(v -> new VersionSummary(v.key.version(), v.submittedAt, v.submittedBy, v.correctedAt,
+                        v.correctedBy))
+                .toList();
+        return new Page<>(items, query.count(), paging.page(), paging.size());
     }
 
     public VersionView version(UUID id, int number) {
         Submission s = access.readable(id);
         SubmissionVersion v = versions.findByIdOptional(new SubmissionVersion.Key(s.id, number))
                 .orElseThrow(() -> NotFoundException.of("Version", number + " of submission " + id));
-        return new VersionView(v.key.version(), v.submittedAt, v.submittedBy, v.snapshot);
+        return new VersionView(v.key.version(), v.submittedAt, v.submittedBy, v.correctedAt, v.correctedBy,
+                v.snapshot);
     }
 
     /** An organizer lets one entry be submitted after the deadline, until {@code until}. */
@@ -331,7 +355,7 @@ public class SubmissionService {
                 SubmissionMapper.projects(request.projects())), errors);
     }
 
-    private static void checkRequestedAmount(Call call, Long requested, Errors errors, boolean complete) {
+    static void checkRequestedAmount(Call call, Long requested, Errors errors, boolean complete) {
         if (call.kind != CallKind.FUNDING) {
             if (requested != null) {
                 errors.add("requestedCents", "only entries to funding calls ask for an amount");
@@ -349,7 +373,7 @@ public class SubmissionService {
         }
     }
 
-    private static void apply(FormValidator.Content content, Long requestedCents, Submission s) {
+    static void apply(FormValidator.Content content, Long requestedCents, Submission s) {
         s.title = content.title();
         s.summary = content.summary();
         s.description = content.description();
@@ -358,7 +382,7 @@ public class SubmissionService {
         s.requestedCents = requestedCents;
     }
 
-    private SubmissionView view(Submission s, Call call, Municipality municipality) {
+    SubmissionView view(Submission s, Call call, Municipality municipality) {
         List<AttachmentView> files = attachments.ofSubmission(s.id).stream().map(AttachmentView::of).toList();
         return SubmissionMapper.toView(s, forms.of(call.formTemplate), municipality, files);
     }

@@ -80,7 +80,8 @@ public class OfferResource {
             @QueryParam("municipality") String municipality,
             @Parameter(description = "Field-of-action code") @QueryParam("field") String field,
             @Parameter(description = "Target-group code") @QueryParam("targetGroup") String targetGroup,
-            @Parameter(description = "Language the offer is given in") @QueryParam("language") String language,
+            @Parameter(description = "Language the offer is given in (a code of GET /api/catalogue/taxonomy)")
+            @QueryParam("language") String language,
             @QueryParam("free") String free,
             @Parameter(description = "Valid on this date (YYYY-MM-DD), past days included") @QueryParam("validOn") String validOn,
             @Parameter(description = "true: also offers whose validity has ended (default false)")

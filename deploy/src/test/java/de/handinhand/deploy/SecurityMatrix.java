@@ -73,6 +73,7 @@ final class SecurityMatrix {
         row("GET /api/catalogue/hsds/services/{id}", PUBLIC);
         row("GET /api/catalogue/offers", PUBLIC);
         row("POST /api/catalogue/offers", SIGNED_IN);
+        row("GET /api/catalogue/offers/mine", SIGNED_IN);
         row("GET /api/catalogue/offers/unconfirmed", "publisher");
         row("GET /api/catalogue/offers/{id}", PUBLIC);
         row("PUT /api/catalogue/offers/{id}", "publisher");
@@ -81,6 +82,7 @@ final class SecurityMatrix {
         row("GET /api/catalogue/offers/{id}/history", "publisher");
         row("POST /api/catalogue/offers/{id}/publish", "publisher");
         row("POST /api/catalogue/offers/{id}/reject", "publisher");
+        row("GET /api/catalogue/taxonomy", PUBLIC);
 
         row("GET /api/scoring/calls/{callId}", "organizer", "juror");
         row("POST /api/scoring/calls/{callId}/allocation", "organizer");

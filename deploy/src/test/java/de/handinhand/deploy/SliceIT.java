@@ -102,8 +102,10 @@ class SliceIT {
         // The seeded open competition call is there.
         given().baseUri(config.gatewayUrl()).get("/api/calls").then().statusCode(200)
                 .body("items.title", hasItem("Zusammenleben Hand in Hand 2026"));
-        // The demo catalogue: public search without a token, with facets and a radius.
-        given().baseUri(config.gatewayUrl()).get("/api/catalogue/offers?size=1").then().statusCode(200)
+        // The demo catalogue: public search without a token, with facets and a radius (expired demo
+        // offers included: which of the 100 have expired depends on today's date).
+        given().baseUri(config.gatewayUrl()).get("/api/catalogue/offers?size=1&includeExpired=true").then()
+                .statusCode(200)
                 .body("total", org.hamcrest.Matchers.greaterThanOrEqualTo(100))
                 .body("facets.kreis.'09174'", org.hamcrest.Matchers.greaterThan(0));
         given().baseUri(config.gatewayUrl()).queryParam("q", "Sprachcafe").queryParam("near", "51.6141,7.1979")

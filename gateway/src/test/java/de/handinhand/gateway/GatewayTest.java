@@ -170,6 +170,29 @@ class GatewayTest {
     }
 
     @Test
+    void ownProposalsNeedATokenWhileTheTaxonomyIsPublic() {
+        int before = hits("catalogue");
+        given().get("/api/catalogue/offers/mine").then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer");
+        given().get("/api/catalogue/offers/mine?page=1").then().statusCode(401);
+        given().auth().oauth2("garbage").get("/api/catalogue/offers/mine").then().statusCode(401);
+        assertEquals(before, hits("catalogue"), "refused at the gateway");
+
+        // Any role passes; the token travels on for the catalogue to decide whose proposals these are.
+        for (String token : List.of(TestTokens.submitter("heilbronn", "08125"), TestTokens.juror("juror1"),
+                TestTokens.portal(), TestTokens.token("volunteer", List.of(), Map.of()))) {
+            given().auth().oauth2(token).get("/api/catalogue/offers/mine").then().statusCode(200)
+                    .body("backend", equalTo("catalogue")).body("authorization", equalTo("Bearer " + token));
+        }
+        given().get("/api/catalogue/taxonomy").then().statusCode(200).body("backend", equalTo("catalogue"))
+                .body("authorization", nullValue());
+        given().contentType(ContentType.JSON).body("{}").post("/api/catalogue/taxonomy").then().statusCode(401);
+        // The offer reads under /offers stay public.
+        given().get("/api/catalogue/offers/123").then().statusCode(200);
+        given().get("/api/catalogue/offers/minefield").then().statusCode(200);
+    }
+
+    @Test
     void unknownPathsAre404AndOddPaths400() {
         given().get("/api/nothing-here").then().statusCode(404).contentType("application/problem+json");
         given().get("/api").then().statusCode(404).contentType("application/problem+json");

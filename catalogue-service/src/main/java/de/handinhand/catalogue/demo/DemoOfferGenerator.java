@@ -1,6 +1,8 @@
 package de.handinhand.catalogue.demo;
 
+import de.handinhand.catalogue.offer.rest.Link;
 import de.handinhand.catalogue.offer.rest.OfferRequest;
+import de.handinhand.catalogue.offer.search.Folding;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -133,14 +135,24 @@ public final class DemoOfferGenerator {
         double lon = town.lon() + (random.nextDouble() - 0.5) * 0.03;
         String day = DAYS.get(random.nextInt(DAYS.size()));
         int hour = 9 + random.nextInt(10);
+        Long cost = free ? null : 200L * (1 + random.nextInt(25));
+        List<OfferRequest.Location> locations = List.of(new OfferRequest.Location(
+                "Hauptstraße " + (1 + random.nextInt(120)) + ", " + town.name(), town.name(), round(lat), round(lon)));
+        List<OfferRequest.Contact> contacts = List.of(new OfferRequest.Contact("Koordination " + activity.de(), null,
+                "kontakt@" + slug(provider) + ".example", "0" + (1000 + random.nextInt(9000)) + " "
+                        + (100000 + random.nextInt(900000))));
+        String schedule = day + " " + hour + "–" + (hour + 2) + " Uhr";
+        String accessibility = random.nextInt(3) == 0 ? "Barrierefreier Zugang" : null;
+        // Web pages from a generator of their own, so the offers' other fields stay as they were.
+        Random web = new Random(41L * n + 11);
+        String site = "https://www." + slug(provider) + ".example";
+        String website = web.nextInt(3) == 0 ? null : site + "/" + slug(activity.de());
+        List<Link> links = website != null && web.nextInt(4) == 0
+                ? List.of(new Link("Flyer (PDF)", site + "/" + slug(activity.de()) + "/flyer.pdf"))
+                : List.of();
         return new OfferRequest(title, description, provider, town.kreisId(), town.name(), activity.fields(),
-                activity.groups(), languages, free, free ? null : 200L * (1 + random.nextInt(25)), from, until,
-                List.of(new OfferRequest.Location("Hauptstraße " + (1 + random.nextInt(120)) + ", " + town.name(),
-                        town.name(), round(lat), round(lon))),
-                List.of(new OfferRequest.Contact("Koordination " + activity.de(), null,
-                        "kontakt@" + slug(provider) + ".example", "0" + (1000 + random.nextInt(9000)) + " "
-                                + (100000 + random.nextInt(900000)))),
-                day + " " + hour + "–" + (hour + 2) + " Uhr", random.nextInt(3) == 0 ? "Barrierefreier Zugang" : null);
+                activity.groups(), languages, free, cost, from, until,
+                locations, contacts, schedule, accessibility, website, links, null);
     }
 
     /** How many months ago demo offer {@code n} was last confirmed (0–17), so some are overdue. */
@@ -152,8 +164,8 @@ public final class DemoOfferGenerator {
         return Math.round(value * 1e5) / 1e5;
     }
 
+    /** "Repair-Café Altomünster" → "repair-cafe-altomuenster". */
     private static String slug(String s) {
-        return de.handinhand.common.messaging.codes.FieldOfAction.fold(s).replaceAll("[^a-z0-9]+", "-")
-                .replaceAll("(^-|-$)", "");
+        return Folding.fold(s).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
     }
 }

@@ -3,6 +3,7 @@ package de.handinhand.catalogue.demo;
 import de.handinhand.catalogue.offer.search.SearchQuery;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,34 +33,35 @@ public final class DemoSearches {
 
     /**
      * {@code count} distinct searches: about 35 % words with a filter, 30 % filters only, 25 %
-     * radius searches (half of them sorted by distance), 10 % a later page or another sort.
+     * radius searches (half of them sorted by distance), 10 % a later page or another sort. Like
+     * the public search without includeExpired, each leaves out the offers expired before {@code today}.
      */
-    public static List<SearchQuery> mix(int count, long seed) {
+    public static List<SearchQuery> mix(int count, long seed, LocalDate today) {
         Random random = new Random(seed);
         Set<SearchQuery> out = new LinkedHashSet<>();
         int attempts = 0;
         while (out.size() < count && attempts++ < count * 50) {
-            out.add(one(random));
+            out.add(one(random, today));
         }
         return new ArrayList<>(out);
     }
 
-    private static SearchQuery one(Random r) {
+    private static SearchQuery one(Random r, LocalDate today) {
         DemoOfferGenerator.Town town = pick(r, DemoOfferGenerator.TOWNS);
         int kind = r.nextInt(100);
         if (kind < 35) {
             String word = pick(r, WORDS);
             return switch (r.nextInt(3)) {
-                case 0 -> query(word, town.kreisId(), null, null, null, null, SearchQuery.Sort.RELEVANCE, 0);
-                case 1 -> query(word, null, pick(r, FIELDS), null, null, null, SearchQuery.Sort.RELEVANCE, 0);
-                default -> query(word, town.kreisId(), null, null, pick(r, LANGUAGES), null, SearchQuery.Sort.RELEVANCE, 0);
+                case 0 -> query(today, word, town.kreisId(), null, null, null, null, SearchQuery.Sort.RELEVANCE, 0);
+                case 1 -> query(today, word, null, pick(r, FIELDS), null, null, null, SearchQuery.Sort.RELEVANCE, 0);
+                default -> query(today, word, town.kreisId(), null, null, pick(r, LANGUAGES), null, SearchQuery.Sort.RELEVANCE, 0);
             };
         }
         if (kind < 65) {
             return switch (r.nextInt(3)) {
-                case 0 -> query(null, town.kreisId(), pick(r, FIELDS), null, null, null, SearchQuery.Sort.UPDATED, 0);
-                case 1 -> query(null, town.kreisId(), null, pick(r, GROUPS), null, null, SearchQuery.Sort.UPDATED, 0);
-                default -> query(null, null, pick(r, FIELDS), null, null, Boolean.TRUE, SearchQuery.Sort.UPDATED, 0);
+                case 0 -> query(today, null, town.kreisId(), pick(r, FIELDS), null, null, null, SearchQuery.Sort.UPDATED, 0);
+                case 1 -> query(today, null, town.kreisId(), null, pick(r, GROUPS), null, null, SearchQuery.Sort.UPDATED, 0);
+                default -> query(today, null, null, pick(r, FIELDS), null, null, Boolean.TRUE, SearchQuery.Sort.UPDATED, 0);
             };
         }
         if (kind < 90) {
@@ -68,15 +70,16 @@ public final class DemoSearches {
             double radius = RADII[r.nextInt(RADII.length)];
             String field = r.nextBoolean() ? pick(r, FIELDS) : null;
             SearchQuery.Sort sort = r.nextBoolean() ? SearchQuery.Sort.DISTANCE : SearchQuery.Sort.UPDATED;
-            return new SearchQuery(null, null, null, field, null, null, null, null, lat, lon, radius, sort, 0, 20);
+            return new SearchQuery(null, null, null, field, null, null, null, null, today, lat, lon, radius, sort, 0, 20);
         }
         SearchQuery.Sort sort = r.nextBoolean() ? SearchQuery.Sort.TITLE : SearchQuery.Sort.UPDATED;
-        return query(null, town.kreisId(), null, null, null, null, sort, 1 + r.nextInt(3));
+        return query(today, null, town.kreisId(), null, null, null, null, sort, 1 + r.nextInt(3));
     }
 
-    private static SearchQuery query(String text, String kreis, String field, String group, String language,
-            Boolean free, SearchQuery.Sort sort, int page) {
-        return new SearchQuery(text, kreis, null, field, group, language, free, null, null, null, null, sort, page, 20);
+    private static SearchQuery query(LocalDate today, String text, String kreis, String field, String group,
+            String language, Boolean free, SearchQuery.Sort sort, int page) {
+        return new SearchQuery(text, kreis, null, field, group, language, free, null, today, null, null, null, sort,
+                page, 20);
     }
 
     /** The public API's query string for a search, as a portal would send it. */
@@ -90,6 +93,9 @@ public final class DemoSearches {
         add(s, "language", q.language());
         add(s, "free", q.free());
         add(s, "validOn", q.validOn());
+        if (q.validOn() == null && q.notExpiredOn() == null) {
+            add(s, "includeExpired", true);
+        }
         if (q.geo()) {
             add(s, "near", q.lat() + "," + q.lon());
             add(s, "radiusKm", q.radiusKm());

@@ -45,6 +45,7 @@ public final class Hsds {
             String name,
             @Schema(description = "The English title where the offer has one") String alternateName,
             String description,
+            @Schema(description = "The offer's web page") String url,
             String email,
             @Schema(description = "active; inactive once the offer's validity has ended") String status,
             String feesDescription,

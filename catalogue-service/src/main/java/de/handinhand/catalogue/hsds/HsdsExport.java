@@ -2,6 +2,7 @@ package de.handinhand.catalogue.hsds;
 
 import de.handinhand.catalogue.offer.Offer;
 import de.handinhand.catalogue.offer.OfferStatus;
+import de.handinhand.catalogue.offer.Validity;
 import de.handinhand.catalogue.offer.repository.OfferRepository;
 import de.handinhand.catalogue.offer.search.SearchStatements;
 import de.handinhand.catalogue.offer.search.Sql;
@@ -79,7 +80,7 @@ public class HsdsExport {
         if (!ids.isEmpty()) {
             offers.list("id in ?1", ids).forEach(o -> found.put(o.id, o));
         }
-        LocalDate today = LocalDate.now(clock.withZone(HsdsMapper.BERLIN));
+        LocalDate today = Validity.today(clock);
         List<Hsds.Service> contents = ids.stream().filter(found::containsKey)
                 .map(id -> HsdsMapper.service(found.get(id), today)).toList();
         return page(contents, total, q);
@@ -87,7 +88,7 @@ public class HsdsExport {
 
     public Optional<Hsds.Service> service(UUID id) {
         return offers.findByIdOptional(id).filter(o -> o.status == OfferStatus.PUBLISHED)
-                .map(o -> HsdsMapper.service(o, LocalDate.now(clock.withZone(HsdsMapper.BERLIN))));
+                .map(o -> HsdsMapper.service(o, Validity.today(clock)));
     }
 
     public Hsds.Page<Hsds.Organization> organizations(Query q) {

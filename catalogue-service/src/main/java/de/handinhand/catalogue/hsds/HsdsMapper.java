@@ -1,6 +1,8 @@
 package de.handinhand.catalogue.hsds;
 
 import de.handinhand.catalogue.offer.Offer;
+import de.handinhand.catalogue.offer.Validity;
+import de.handinhand.catalogue.taxonomy.OfferLanguage;
 import de.handinhand.common.messaging.codes.FieldOfAction;
 import de.handinhand.common.messaging.codes.TargetGroup;
 import java.math.BigDecimal;
@@ -22,10 +24,13 @@ import java.util.regex.Pattern;
  * name), only published offers are exported, one organization per provider name, fields of action
  * and target groups as terms of two taxonomies, an address only where the offer's address names a
  * five-digit postcode (HSDS requires one), the Bundesland from the Kreis key's first two digits.
+ * The offer's website is the service's {@code url}; an organization gets none, since one provider's
+ * offers may each have their own page and none of them need be the provider's. Further links have
+ * no place in HSDS 3.0 and stay in the catalogue's own API.
  */
 public final class HsdsMapper {
 
-    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    static final ZoneId BERLIN = Validity.ZONE;
     static final String FIELDS_TAXONOMY = "handinhand-handlungsfelder";
     static final String GROUPS_TAXONOMY = "handinhand-zielgruppen";
     static final String FLAGS_TAXONOMY = "handinhand-auszeichnungen";
@@ -37,13 +42,6 @@ public final class HsdsMapper {
             Map.entry("10", "Saarland"), Map.entry("11", "Berlin"), Map.entry("12", "Brandenburg"),
             Map.entry("13", "Mecklenburg-Vorpommern"), Map.entry("14", "Sachsen"), Map.entry("15", "Sachsen-Anhalt"),
             Map.entry("16", "Thüringen"));
-    private static final Map<String, String> LANGUAGE_NAMES = Map.ofEntries(
-            Map.entry("de", "Deutsch"), Map.entry("en", "Englisch"), Map.entry("ar", "Arabisch"),
-            Map.entry("fa", "Persisch"), Map.entry("uk", "Ukrainisch"), Map.entry("ru", "Russisch"),
-            Map.entry("tr", "Türkisch"), Map.entry("ti", "Tigrinya"), Map.entry("ps", "Paschtu"),
-            Map.entry("fr", "Französisch"), Map.entry("ku", "Kurdisch"), Map.entry("so", "Somali"),
-            Map.entry("es", "Spanisch"), Map.entry("it", "Italienisch"), Map.entry("pl", "Polnisch"),
-            Map.entry("ro", "Rumänisch"), Map.entry("sq", "Albanisch"), Map.entry("ur", "Urdu"));
 
     private HsdsMapper() {
     }
@@ -65,12 +63,12 @@ public final class HsdsMapper {
         String name = text(o.title, "de");
         String english = text(o.title, "en");
         String description = text(o.description, "de");
-        boolean ended = o.validUntil != null && o.validUntil.isBefore(today);
+        boolean ended = Validity.expired(o.validUntil, today);
 
         List<Hsds.Language> languages = new ArrayList<>();
         for (String code : array(o.languages)) {
             languages.add(new Hsds.Language(child(id, "language", code), id,
-                    LANGUAGE_NAMES.getOrDefault(code, code), code));
+                    OfferLanguage.of(code).map(OfferLanguage::labelDe).orElse(code), code));
         }
         List<Hsds.Schedule> schedules = new ArrayList<>();
         if (o.schedule != null || o.validFrom != null || o.validUntil != null) {
@@ -120,7 +118,7 @@ public final class HsdsMapper {
         }
         String fees = o.free ? "kostenlos" : o.costCents == null ? null : euros(o.costCents);
         return new Hsds.Service(id, o.provider == null ? null : organizationId(o.provider), name, english, description,
-                email, ended ? "inactive" : "active", fees,
+                o.website, email, ended ? "inactive" : "active", fees,
                 o.lastConfirmedAt == null ? null : o.lastConfirmedAt.atZone(BERLIN).toLocalDate().toString(),
                 o.updatedAt == null ? null : DateTimeFormatter.ISO_INSTANT.format(o.updatedAt.truncatedTo(ChronoUnit.MILLIS)),
                 languages, schedules, places, costs, contacts, attributes);

@@ -80,6 +80,14 @@ public class Offer {
 
     public String accessibility;
 
+    /** The offer's own web page: an absolute http(s) URL, host in ASCII (IDN as punycode). */
+    public String website;
+
+    /** Further pages ({@code label}, {@code url}), such as a flyer or a registration form. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
+    public List<Map<String, Object>> links;
+
     @Enumerated(EnumType.STRING)
     public OfferStatus status;
 
@@ -98,8 +106,17 @@ public class Offer {
     @Column(name = "origin_version")
     public Integer originVersion;
 
+    /** User name of whoever proposed it; {@code submission:<id>} for offers derived from an entry. */
     @Column(name = "proposed_by")
     public String proposedBy;
+
+    /** Token subject of whoever proposed it (null for derived offers and older proposals). */
+    @Column(name = "proposed_by_sub")
+    public String proposedBySub;
+
+    /** The municipality whose entry the offer was derived from. */
+    @Column(name = "origin_municipality_id")
+    public String originMunicipalityId;
 
     @Column(name = "created_at")
     public Instant createdAt;

@@ -64,7 +64,7 @@ class AwardWinnersTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> awards(marker).equals(List.of(true)));
         String offerOfA = offers(a).get(0).get("id").toString();
         assertEquals(1L, given().auth().oauth2(OFFICE).get("/api/catalogue/offers/" + offerOfA + "/history").then()
-                .statusCode(200).extract().jsonPath().getList("action").stream().filter("AWARDED"::equals).count());
+                .statusCode(200).extract().jsonPath().getList("items.action").stream().filter("AWARDED"::equals).count());
 
         // Corrected results: b wins, a no longer.
         connector.source("scoring-events").send(results(UUID.randomUUID().toString(), call, first.plusSeconds(30),

@@ -66,6 +66,8 @@ class HsdsExportTest {
         full.put("validFrom", "2026-01-01");
         full.put("validUntil", "2099-12-31");
         full.put("accessibility", "Aufzug vorhanden");
+        full.put("website", "https://www.zwiebelturm-bildungswerk.example/sprachkurse?stufe=A1");
+        full.put("links", new ArrayList<>(List.of(Map.of("label", "Flyer", "url", "https://www.example.org/f.pdf"))));
         full.put("locations", new ArrayList<>(List.of(
                 Map.of("address", "Marktplatz 3, 85221 Dachau", "municipality", "Dachau", "lat", 48.26, "lon", 11.43),
                 Map.of("address", "Rathaus Karlsfeld", "lat", 48.22, "lon", 11.47))));
@@ -102,6 +104,7 @@ class HsdsExportTest {
         assertEquals("Onion tower language courses", s.getString("alternate_name"));
         assertEquals("active", s.getString("status"));
         assertEquals("anna@example.org", s.getString("email"));
+        assertEquals("https://www.zwiebelturm-bildungswerk.example/sprachkurse?stufe=A1", s.getString("url"));
         assertEquals(List.of("de", "ar", "uk"), s.getList("languages.code"));
         assertEquals("Arabisch", s.getString("languages[1].name"));
         assertEquals(25.5f, s.getFloat("cost_options[0].amount"));
@@ -225,7 +228,10 @@ class HsdsExportTest {
         for (JsonNode o : organizations.get("contents")) {
             assertValid(organization, o, "organization " + o.get("name"));
         }
-        // The validator does reject what breaks the schema: a service without its required status.
+        // The validator does reject what breaks the schema: a service without its required status, a url that is none.
+        JsonNode notAUrl = one.deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) notAUrl).put("url", "https://exa mple.org/?");
+        assertFalse(service.validate(notAUrl).isEmpty(), "a url with a space is invalid");
         JsonNode broken = one.deepCopy();
         ((com.fasterxml.jackson.databind.node.ObjectNode) broken).remove("status");
         assertFalse(service.validate(broken).isEmpty(), "a service without status is invalid");

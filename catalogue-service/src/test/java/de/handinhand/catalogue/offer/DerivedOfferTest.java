@@ -6,11 +6,13 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import de.handinhand.common.messaging.EventTypes;
+import de.handinhand.common.messaging.events.MunicipalityRef;
 import de.handinhand.common.testing.EventFixtures;
 import de.handinhand.common.testing.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -22,7 +24,9 @@ import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -118,6 +122,70 @@ class DerivedOfferTest {
         awaitProposals(HEILBRONN_OFFICE, marker, 1);
         assertEquals(1, proposals(HEILBRONN_OFFICE, submission).getInt("size()"));
         assertEquals("Patenprogramm plus", proposals(HEILBRONN_OFFICE, submission).getString("title.de[0]"));
+    }
+
+    @Test
+    void everyDemoKreisHasAnOfficeThatReviewsItsProposals() {
+        Map<MunicipalityRef, String> offices = new LinkedHashMap<>();
+        offices.put(HEILBRONN, "hn-office");
+        offices.put(new MunicipalityRef("08135", "Landkreis Heidenheim", "LANDKREIS", "BW", "08135", 132_000),
+                "hdh-office");
+        offices.put(BAD_SOODEN, "wmk-office");
+        offices.put(EventFixtures.DACHAU, "dah-office");
+        offices.put(new MunicipalityRef("05562", "Kreis Recklinghausen", "LANDKREIS", "NW", "05562", 610_000),
+                "re-office");
+        offices.forEach((municipality, user) -> {
+            UUID submission = UUID.randomUUID();
+            source().send(EventFixtures.submittedEvent(EventFixtures.submitted(submission, UUID.randomUUID(), 1,
+                    municipality, "Beitrag " + municipality.name(), List.of(EventFixtures.project(1, "Lotsenprojekt "
+                            + municipality.name(), "Lotsinnen begleiten Neuzugewanderte")))));
+            String office = TestTokens.publisher(user, municipality.kreisId());
+            String id = awaitProposals(office, submission, 1).getString("id[0]");
+            given().auth().oauth2(office).post("/api/catalogue/offers/" + id + "/publish").then().statusCode(200)
+                    .body("status", equalTo("PUBLISHED")).body("kreisId", equalTo(municipality.kreisId()));
+            given().get("/api/catalogue/offers/" + id).then().statusCode(200);
+        });
+    }
+
+    @Test
+    void aCorrectionThatMovesTheEntryMovesItsProposalsToTheNewKreis() {
+        UUID submission = UUID.randomUUID();
+        UUID call = UUID.randomUUID();
+        String werraMeissner = TestTokens.publisher("wmk-office", "06636");
+        source().send(EventFixtures.submittedEvent(EventFixtures.submitted(submission, call, 1, HEILBRONN,
+                "Falsch zugeordnet", List.of(EventFixtures.project(1, "Nähstube", "Nähen und reden"),
+                        EventFixtures.project(2, "Laufgruppe", "Gemeinsam laufen")))));
+        JsonPath before = awaitProposals(HEILBRONN_OFFICE, submission, 2);
+        String proposal = before.getString("id[0]");
+        String published = before.getString("id[1]");
+        given().auth().oauth2(HEILBRONN_OFFICE).post("/api/catalogue/offers/" + published + "/publish").then()
+                .statusCode(200);
+
+        // The organizer corrects the imported entry: it belongs to Bad Sooden-Allendorf (Werra-Meißner-Kreis).
+        source().send(EventFixtures.submittedEvent(EventFixtures.submitted(submission, call, 2, BAD_SOODEN,
+                "Richtig zugeordnet", List.of(EventFixtures.project(1, "Nähstube", "Nähen und reden"),
+                        EventFixtures.project(2, "Laufgruppe", "Gemeinsam laufen")))));
+        JsonPath moved = awaitProposals(werraMeissner, submission, 1);
+        assertEquals(proposal, moved.getString("id[0]"), "the same proposal, moved");
+        assertEquals("06636", moved.getString("kreisId[0]"));
+        assertEquals("Bad Sooden-Allendorf", moved.getString("municipality[0]"));
+        assertEquals(0, proposals(HEILBRONN_OFFICE, submission).getInt("size()"));
+        given().auth().oauth2(HEILBRONN_OFFICE).get("/api/catalogue/offers/" + proposal).then().statusCode(404);
+        given().auth().oauth2(werraMeissner).get("/api/catalogue/offers/" + proposal + "/history").then()
+                .statusCode(200).body("items.action", contains("PROPOSED", "UPDATED"))
+                .body("items[1].fields", hasItems("provider", "kreisId", "municipality"))
+                .body("items[1].note", equalTo("version 2 of the entry; moved from Kreis 08125 to Kreis 06636"));
+        given().auth().oauth2(werraMeissner).post("/api/catalogue/offers/" + proposal + "/publish").then()
+                .statusCode(200);
+
+        // What the Heilbronn office had published stays its publication; the entry's submitters now follow both.
+        given().get("/api/catalogue/offers/" + published).then().statusCode(200).body("kreisId", equalTo("08125"));
+        given().auth().oauth2(TestTokens.submitter("bad-sooden-allendorf", "06636001"))
+                .queryParam("size", 200).get("/api/catalogue/offers/mine").then().statusCode(200)
+                .body("items.id", hasItems(proposal, published));
+        given().auth().oauth2(TestTokens.submitter("heilbronn", "08125")).queryParam("size", 200)
+                .get("/api/catalogue/offers/mine").then().statusCode(200)
+                .body("items.id", not(hasItem(proposal))).body("items.id", not(hasItem(published)));
     }
 
     @Test

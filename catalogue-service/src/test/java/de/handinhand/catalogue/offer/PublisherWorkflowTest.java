@@ -63,10 +63,10 @@ class PublisherWorkflowTest {
                 .then().statusCode(200).body("schedule", equalTo("Do 10–12 Uhr"));
 
         given().auth().oauth2(DACHAU_OFFICE).get("/api/catalogue/offers/" + id + "/history").then().statusCode(200)
-                .body("action", contains("CREATED", "PUBLISHED", "UPDATED"))
-                .body("[2].fields", contains("title", "schedule"))
-                .body("[2].by", equalTo("dah-office"))
-                .body("[0].at", notNullValue());
+                .body("items.action", contains("CREATED", "PUBLISHED", "UPDATED"))
+                .body("items[2].fields", contains("title", "schedule"))
+                .body("items[2].by", equalTo("dah-office"))
+                .body("items[0].at", notNullValue());
 
         // The published offer was announced on catalogue-events.
         await().atMost(Duration.ofSeconds(10)).until(() -> connector.sink("outbox").received().stream()
@@ -111,11 +111,11 @@ class PublisherWorkflowTest {
         given().auth().oauth2(DACHAU_OFFICE).contentType(ContentType.JSON).body(Map.of("reason", "x"))
                 .post("/api/catalogue/offers/" + proposal + "/reject").then().statusCode(409);
         given().auth().oauth2(DACHAU_OFFICE).get("/api/catalogue/offers/" + foreign + "/history").then()
-                .body("action", contains("PROPOSED", "REJECTED"))
-                .body("[0].by", equalTo("re-office"))
-                .body("[1].note", equalTo("Gibt es bereits als Angebot der Stadtbibliothek"));
+                .body("items.action", contains("PROPOSED", "REJECTED"))
+                .body("items[0].by", equalTo("re-office"))
+                .body("items[1].note", equalTo("Gibt es bereits als Angebot der Stadtbibliothek"));
         given().auth().oauth2(DACHAU_OFFICE).get("/api/catalogue/offers/" + proposal + "/history").then()
-                .body("action", contains("PROPOSED", "APPROVED"));
+                .body("items.action", contains("PROPOSED", "APPROVED"));
     }
 
     @Test
@@ -206,17 +206,54 @@ class PublisherWorkflowTest {
                 "update offer set last_confirmed_at = now() - interval '13 months' where id = cast(?1 as uuid)")
                 .setParameter(1, stale).executeUpdate());
         given().auth().oauth2(DACHAU_OFFICE).get("/api/catalogue/offers/unconfirmed").then().statusCode(200)
-                .body("id", hasItem(stale)).body("id", not(hasItem(fresh)));
+                .body("items.id", hasItem(stale)).body("items.id", not(hasItem(fresh)));
         given().auth().oauth2(RE_OFFICE).get("/api/catalogue/offers/unconfirmed").then().statusCode(200)
-                .body("id", not(hasItem(stale)));
+                .body("items.id", not(hasItem(stale)));
         given().auth().oauth2(DACHAU_OFFICE).post("/api/catalogue/offers/" + stale + "/confirm").then()
                 .statusCode(200).body("lastConfirmedAt", notNullValue());
         given().auth().oauth2(DACHAU_OFFICE).get("/api/catalogue/offers/unconfirmed").then()
-                .body("id", not(hasItem(stale)));
+                .body("items.id", not(hasItem(stale)));
         given().auth().oauth2(DACHAU_OFFICE).get("/api/catalogue/offers/unconfirmed?months=0").then().statusCode(400)
                 .body("errors[0].field", equalTo("months"));
         given().auth().oauth2(DACHAU_OFFICE).get("/api/catalogue/offers/" + stale + "/history").then()
-                .body("action", hasItem("CONFIRMED"));
+                .body("items.action", hasItem("CONFIRMED"));
+    }
+
+    @Test
+    void historyAndUnconfirmedOffersAreListsWithPaging() {
+        Map<String, Object> offer = OfferFixtures.offer("09174", "Schachtreff");
+        String id = OfferFixtures.published(DACHAU_OFFICE, offer);
+        for (String schedule : List.of("Mo 18 Uhr", "Di 18 Uhr")) {
+            offer.put("schedule", schedule);
+            given().auth().oauth2(DACHAU_OFFICE).contentType(ContentType.JSON).body(offer)
+                    .put("/api/catalogue/offers/" + id).then().statusCode(200);
+        }
+        String history = "/api/catalogue/offers/" + id + "/history";
+        given().auth().oauth2(DACHAU_OFFICE).queryParam("size", 2).get(history).then().statusCode(200)
+                .body("items.action", contains("CREATED", "PUBLISHED")).body("total", equalTo(4))
+                .body("page", equalTo(0)).body("size", equalTo(2));
+        given().auth().oauth2(DACHAU_OFFICE).queryParam("size", 2).queryParam("page", 1).get(history).then()
+                .body("items.action", contains("UPDATED", "UPDATED")).body("page", equalTo(1));
+        given().auth().oauth2(DACHAU_OFFICE).queryParam("page", 2).queryParam("size", 2).get(history).then()
+                .statusCode(200).body("items", org.hamcrest.Matchers.empty()).body("total", equalTo(4));
+        given().auth().oauth2(DACHAU_OFFICE).get(history).then().body("size", equalTo(20));
+
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update offer set last_confirmed_at = now() - interval '25 months' where id = cast(?1 as uuid)")
+                .setParameter(1, id).executeUpdate());
+        given().auth().oauth2(DACHAU_OFFICE).queryParam("months", 24).queryParam("size", 200)
+                .get("/api/catalogue/offers/unconfirmed").then().statusCode(200)
+                .body("items.id", hasItem(id)).body("page", equalTo(0)).body("size", equalTo(200))
+                .body("total", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+
+        for (String path : List.of(history, "/api/catalogue/offers/unconfirmed")) {
+            for (Map.Entry<String, String> bad : List.of(Map.entry("size", "0"), Map.entry("size", "201"),
+                    Map.entry("page", "-1"), Map.entry("page", "eins"))) {
+                given().auth().oauth2(DACHAU_OFFICE).queryParam(bad.getKey(), bad.getValue()).get(path).then()
+                        .statusCode(400).contentType("application/problem+json")
+                        .body("errors[0].field", equalTo(bad.getKey()));
+            }
+        }
     }
 
     @Test

@@ -26,7 +26,10 @@ public class RouteTable {
                     Backend.SUBMISSION, Roles.SUBMITTER, Roles.ORGANIZER, Roles.JUROR),
             RouteRule.roles("/api/submissions", Backend.SUBMISSION, Roles.SUBMITTER, Roles.ORGANIZER),
             RouteRule.roles("/api/imports", Backend.SUBMISSION, Roles.ORGANIZER),
+            // A caller's own proposals: a token is required before the public offer reads below.
+            RouteRule.signedIn("/api/catalogue/offers/mine", Backend.CATALOGUE),
             RouteRule.open("/api/catalogue/offers", READ, Backend.CATALOGUE),
+            RouteRule.open("/api/catalogue/taxonomy", READ, Backend.CATALOGUE),
             RouteRule.open("/api/catalogue/hsds", READ, Backend.CATALOGUE),
             // Any signed-in user may propose an offer; the catalogue decides what the proposal may do.
             RouteRule.signedIn("/api/catalogue", Backend.CATALOGUE),

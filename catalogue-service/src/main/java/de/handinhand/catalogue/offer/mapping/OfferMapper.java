@@ -1,11 +1,14 @@
 package de.handinhand.catalogue.offer.mapping;
 
 import de.handinhand.catalogue.offer.Offer;
+import de.handinhand.catalogue.offer.OfferStatus;
+import de.handinhand.catalogue.offer.rest.Link;
 import de.handinhand.catalogue.offer.rest.OfferView;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+/** Offer entity to the API's view and to the data of {@code handinhand.offer.published}. */
 public final class OfferMapper {
 
     public static final String GERMAN = "de";
@@ -27,8 +30,14 @@ public final class OfferMapper {
                 o.title.getOrDefault(shown, o.title.get(GERMAN)), description, o.provider,
                 o.kreisId, o.municipality, List.of(o.fields), List.of(o.targetGroups),
                 List.of(o.languages), o.free, o.costCents, o.validFrom, o.validUntil, List.copyOf(o.locations),
-                List.copyOf(o.contacts), o.schedule, o.accessibility, o.status, o.reviewNote, o.goodPractice,
-                o.awardWinner, origin, distanceKm, o.createdAt, o.updatedAt, o.lastConfirmedAt);
+                List.copyOf(o.contacts), o.schedule, o.accessibility, o.website, links(o), o.status,
+                o.status == OfferStatus.REJECTED ? o.reviewNote : null, o.reviewNote, o.goodPractice, o.awardWinner,
+                origin, distanceKm, o.createdAt, o.updatedAt, o.lastConfirmedAt);
+    }
+
+    private static List<Link> links(Offer o) {
+        return o.links == null ? List.of()
+                : o.links.stream().map(l -> new Link((String) l.get("label"), (String) l.get("url"))).toList();
     }
 
     /** The data of a {@code handinhand.offer.published} event: what another directory needs to follow. */
@@ -40,6 +49,7 @@ public final class OfferMapper {
         data.put("title", o.title);
         data.put("fields", List.of(o.fields));
         data.put("targetGroups", List.of(o.targetGroups));
+        data.put("website", o.website);
         data.put("goodPractice", o.goodPractice);
         data.put("awardWinner", o.awardWinner);
         data.put("originSubmissionId", o.originSubmissionId == null ? null : o.originSubmissionId.toString());

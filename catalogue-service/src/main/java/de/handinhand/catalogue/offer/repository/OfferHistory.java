@@ -1,5 +1,6 @@
 package de.handinhand.catalogue.offer.repository;
 
+import de.handinhand.common.web.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.sql.Timestamp;
@@ -32,13 +33,21 @@ public class OfferHistory {
                 .executeUpdate();
     }
 
+    /** One page of an offer's changes, oldest first. */
     @SuppressWarnings("unchecked")
-    public List<Change> of(UUID offerId) {
+    public List<Change> of(UUID offerId, Page.Request page) {
         List<Object[]> rows = em.createNativeQuery("select at, by_user, action, array_to_string(fields, ','), note "
-                + "from offer_change where offer_id = ?1 order by id").setParameter(1, offerId).getResultList();
+                        + "from offer_change where offer_id = ?1 order by id limit ?2 offset ?3")
+                .setParameter(1, offerId).setParameter(2, page.size()).setParameter(3, (long) page.page() * page.size())
+                .getResultList();
         return rows.stream().map(r -> new Change(instant(r[0]), (String) r[1], (String) r[2],
                 r[3] == null || ((String) r[3]).isEmpty() ? List.of() : List.of(((String) r[3]).split(",")),
                 (String) r[4])).toList();
+    }
+
+    public long count(UUID offerId) {
+        return ((Number) em.createNativeQuery("select count(*) from offer_change where offer_id = ?1")
+                .setParameter(1, offerId).getSingleResult()).longValue();
     }
 
     private static Instant instant(Object value) {

@@ -2,6 +2,7 @@ package de.handinhand.catalogue.offer.repository;
 
 import de.handinhand.catalogue.offer.Offer;
 import de.handinhand.catalogue.offer.OfferStatus;
+import de.handinhand.common.web.Page;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
@@ -12,6 +13,14 @@ import java.util.UUID;
 
 @ApplicationScoped
 public class OfferRepository implements PanacheRepositoryBase<Offer, UUID> {
+
+    /** One page of a query; a page beyond what an int offset reaches is empty rather than an error. */
+    public static List<Offer> page(PanacheQuery<Offer> query, Page.Request page) {
+        if ((long) page.page() * page.size() > Integer.MAX_VALUE - page.size()) {
+            return List.of();
+        }
+        return query.page(page.page(), page.size()).list();
+    }
 
     public List<Offer> derivedFrom(UUID submissionId) {
         return list("originSubmissionId", Sort.ascending("originProject"), submissionId);
@@ -27,10 +36,30 @@ public class OfferRepository implements PanacheRepositoryBase<Offer, UUID> {
                 Parameters.with("status", status).and("kreis", kreisId));
     }
 
-    /** Published offers of a Kreis last confirmed (or, never confirmed, created) before {@code before}. */
-    public List<Offer> unconfirmed(String kreisId, java.time.Instant before) {
-        return list("kreisId = :kreis and status = :status and coalesce(lastConfirmedAt, createdAt) < :before",
+    /** Published offers of a Kreis last confirmed (or, never confirmed, created) before {@code before}, oldest first. */
+    public PanacheQuery<Offer> unconfirmed(String kreisId, java.time.Instant before) {
+        return find("kreisId = :kreis and status = :status and coalesce(lastConfirmedAt, createdAt) < :before",
                 Sort.ascending("lastConfirmedAt").and("createdAt").and("id"),
                 Parameters.with("kreis", kreisId).and("status", OfferStatus.PUBLISHED).and("before", before));
+    }
+
+    /**
+     * The offers one caller proposed, newest first: by token subject; by user name where no subject
+     * was recorded (older proposals); and, given a municipality, the offers derived from its entries.
+     */
+    public PanacheQuery<Offer> proposedBy(String subject, String username, String municipalityId) {
+        Sort sort = Sort.descending("createdAt").and("id");
+        StringBuilder where = new StringBuilder(
+                "(proposedBySub is null and originSubmissionId is null and proposedBy = :username)");
+        Parameters parameters = Parameters.with("username", username);
+        if (subject != null) {
+            where.append(" or proposedBySub = :subject");
+            parameters.and("subject", subject);
+        }
+        if (municipalityId != null) {
+            where.append(" or originMunicipalityId = :municipality");
+            parameters.and("municipality", municipalityId);
+        }
+        return find(where.toString(), sort, parameters);
     }
 }

@@ -1,10 +1,12 @@
 package de.handinhand.catalogue.offer.rest;
 
 import de.handinhand.catalogue.offer.OfferStatus;
+import de.handinhand.catalogue.offer.Validity;
 import de.handinhand.catalogue.offer.repository.OfferHistory;
 import de.handinhand.catalogue.offer.search.SearchQuery;
 import de.handinhand.catalogue.offer.service.OfferCommands;
 import de.handinhand.catalogue.offer.service.OfferService;
+import de.handinhand.catalogue.taxonomy.OfferLanguage;
 import de.handinhand.common.messaging.codes.FieldOfAction;
 import de.handinhand.common.messaging.codes.TargetGroup;
 import de.handinhand.common.web.Page;
@@ -27,6 +29,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -35,6 +38,7 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
@@ -53,19 +57,22 @@ public class OfferResource {
 
     private final OfferService offers;
     private final OfferCommands commands;
+    private final Clock clock;
 
-    public OfferResource(OfferService offers, OfferCommands commands) {
+    public OfferResource(OfferService offers, OfferCommands commands, Clock clock) {
         this.offers = offers;
         this.commands = commands;
+        this.clock = clock;
     }
 
     @GET
     @PermitAll
     @Operation(summary = "Search offers", description = "Public: published offers, German full-text search (stemming, "
             + "umlauts typed as ae/oe/ue find ä/ö/ü), filters, a radius around near=lat,lon, facet counts and "
-            + "paging (size at most 200). Publishers may ask for status=PROPOSED, ARCHIVED or REJECTED and get those "
-            + "of their own Kreis; without a token that is a 401, as another role or for another Kreis a 403. A "
-            + "malformed parameter is a 400 naming it.")
+            + "paging (size at most 200). Offers whose validUntil lies before today (Europe/Berlin) are left out of "
+            + "items and facets unless includeExpired=true, or validOn names the day to look at. Publishers may ask "
+            + "for status=PROPOSED, ARCHIVED or REJECTED and get those of their own Kreis; without a token that is a "
+            + "401, as another role or for another Kreis a 403. A malformed parameter is a 400 naming it.")
     @APIResponseSchema(value = SearchPage.class, responseCode = "200", responseDescription = "Offers and facets")
     public SearchPage list(
             @Parameter(description = "Search words (German stemming)") @QueryParam("q") String q,
@@ -73,9 +80,12 @@ public class OfferResource {
             @QueryParam("municipality") String municipality,
             @Parameter(description = "Field-of-action code") @QueryParam("field") String field,
             @Parameter(description = "Target-group code") @QueryParam("targetGroup") String targetGroup,
-            @Parameter(description = "Language the offer is given in") @QueryParam("language") String language,
+            @Parameter(description = "Language the offer is given in (a code of GET /api/catalogue/taxonomy)")
+            @QueryParam("language") String language,
             @QueryParam("free") String free,
-            @Parameter(description = "Valid on this date (YYYY-MM-DD)") @QueryParam("validOn") String validOn,
+            @Parameter(description = "Valid on this date (YYYY-MM-DD), past days included") @QueryParam("validOn") String validOn,
+            @Parameter(description = "true: also offers whose validity has ended (default false)")
+            @QueryParam("includeExpired") String includeExpired,
             @Parameter(description = "lat,lon of the centre of a radius search") @QueryParam("near") String near,
             @Parameter(description = "Radius in km around near (default 10, at most 500)") @QueryParam("radiusKm") String radiusKm,
             @Parameter(description = "relevance (default), title, distance (needs near) or updated") @QueryParam("sort") String sort,
@@ -92,8 +102,21 @@ public class OfferResource {
         if (wanted != null && wanted != OfferStatus.PUBLISHED) {
             return offers.list(wanted, blankToNull(kreis), paging, shown);
         }
-        return offers.search(query(q, kreis, municipality, field, targetGroup, language, free, validOn, near, radiusKm,
-                sort, paging), shown);
+        return offers.search(query(q, kreis, municipality, field, targetGroup, language, free, validOn, includeExpired,
+                Validity.today(clock), near, radiusKm, sort, paging), shown);
+    }
+
+    @GET
+    @Path("/mine")
+    @Authenticated
+    @Operation(summary = "The caller's own proposals", description = "Any signed-in caller: the offers they proposed, "
+            + "in every status, newest first; a submitter also sees the offers derived from their municipality's "
+            + "entries. A rejected one carries the publisher's rejectionReason.")
+    @APIResponseSchema(value = OfferPage.class, responseCode = "200", responseDescription = "A page of offers")
+    public Page<OfferView> mine(@QueryParam("lang") String lang, @HeaderParam("Accept-Language") String acceptLanguage,
+            @QueryParam("page") String page, @QueryParam("size") String size) {
+        Page.Request paging = Page.request(page, size);
+        return offers.mine(paging, language(lang, acceptLanguage));
     }
 
     @GET
@@ -113,9 +136,11 @@ public class OfferResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create or propose an offer", description = "A publisher of the offer's Kreis creates it "
             + "(PROPOSED, or PUBLISHED with ?publish=true); anyone else signed in proposes it for a publisher there "
-            + "to review. German title required; codes as in API.md.")
+            + "to review. German title required; codes as in GET /api/catalogue/taxonomy. Only a publisher of the "
+            + "Kreis may set goodPractice: anyone else gets a 403 naming the field.")
     @APIResponseSchema(value = OfferView.class, responseCode = "201", responseDescription = "Created")
-    @APIResponse(responseCode = "403", description = "publish=true by someone who does not publish for that Kreis")
+    @APIResponse(responseCode = "403", description = "publish=true or goodPractice=true by someone who does not "
+            + "publish for that Kreis")
     @APIResponse(responseCode = "422", description = "Invalid fields, each named")
     public Response create(OfferRequest request, @QueryParam("publish") String publish, @Context UriInfo uri) {
         OfferView created = commands.create(request, bool("publish", publish, false));
@@ -127,7 +152,8 @@ public class OfferResource {
     @Path("/{id}")
     @RolesAllowed(Roles.PUBLISHER)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Edit an offer of the caller's Kreis", description = "The history records which fields changed.")
+    @Operation(summary = "Edit an offer of the caller's Kreis", description = "The history records which fields "
+            + "changed. goodPractice left out keeps the offer's mark.")
     @APIResponseSchema(value = OfferView.class, responseCode = "200", responseDescription = "Updated")
     public OfferView update(@PathParam("id") UUID id, OfferRequest request) {
         return commands.update(id, request);
@@ -175,9 +201,13 @@ public class OfferResource {
     @GET
     @Path("/{id}/history")
     @RolesAllowed(Roles.PUBLISHER)
-    @Operation(summary = "An offer's change history", description = "Who changed what, and when; publishers of its Kreis.")
-    public List<OfferHistory.Change> history(@PathParam("id") UUID id) {
-        return commands.history(id);
+    @Operation(summary = "An offer's change history", description = "Who changed what, and when, oldest first; "
+            + "publishers of its Kreis.")
+    @APIResponseSchema(value = ChangePage.class, responseCode = "200", responseDescription = "A page of changes")
+    public Page<OfferHistory.Change> history(@PathParam("id") UUID id, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        Page.Request paging = Page.request(page, size);
+        return commands.history(id, paging);
     }
 
     @GET
@@ -185,22 +215,36 @@ public class OfferResource {
     @RolesAllowed(Roles.PUBLISHER)
     @Operation(summary = "Published offers of the caller's Kreis not confirmed for a while",
             description = "Oldest first; months defaults to 12.")
-    public List<OfferView> unconfirmed(@QueryParam("months") String months) {
+    @APIResponseSchema(value = OfferPage.class, responseCode = "200", responseDescription = "A page of offers")
+    public Page<OfferView> unconfirmed(@QueryParam("months") String months, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
         int m = QueryParams.integer("months", months, 12);
         if (m < 1 || m > 120) {
             throw BadRequestException.ofParameter("months", "must be between 1 and 120");
         }
-        return commands.unconfirmed(m);
+        Page.Request paging = Page.request(page, size);
+        return commands.unconfirmed(m, paging);
     }
 
     public record Rejection(String reason) {
     }
 
+    /** For the OpenAPI document: the list shape with offers. */
+    @Schema(name = "OfferPage")
+    public record OfferPage(List<OfferView> items, long total, int page, int size) {
+    }
+
+    /** For the OpenAPI document: the list shape with history entries. */
+    @Schema(name = "OfferChangePage")
+    public record ChangePage(List<OfferHistory.Change> items, long total, int page, int size) {
+    }
+
     // --- parameters ----------------------------------------------------------------------------
 
+    /** The search the parameters ask for; {@code today} is the day offers must not have expired before. */
     static SearchQuery query(String q, String kreis, String municipality, String field, String targetGroup,
-            String language, String free, String validOn, String near, String radiusKm, String sort,
-            Page.Request paging) {
+            String language, String free, String validOn, String includeExpired, LocalDate today, String near,
+            String radiusKm, String sort, Page.Request paging) {
         String text = blankToNull(q);
         if (text != null && text.length() > 200) {
             throw BadRequestException.ofParameter("q", "at most 200 characters");
@@ -212,8 +256,9 @@ public class OfferResource {
         String fieldCode = code("field", field, Arrays.stream(FieldOfAction.values()).map(Enum::name).toList());
         String groupCode = code("targetGroup", targetGroup, Arrays.stream(TargetGroup.values()).map(Enum::name).toList());
         String lang = blankToNull(language);
-        if (lang != null && !LANGUAGE.matcher(lang).matches()) {
-            throw BadRequestException.ofParameter("language", "must be an ISO 639-1 code such as de or ar");
+        if (lang != null && !OfferLanguage.isCode(lang)) {
+            throw BadRequestException.ofParameter("language", "must be a language code of GET /api/catalogue/taxonomy, "
+                    + "such as de or ar");
         }
         LocalDate day = null;
         if (blankToNull(validOn) != null) {
@@ -223,6 +268,9 @@ public class OfferResource {
                 throw BadRequestException.ofParameter("validOn", "must be a date such as 2026-05-01");
             }
         }
+        boolean expiredToo = bool("includeExpired", includeExpired, false);
+        // An explicit day decides on its own which offers were valid then.
+        LocalDate notExpiredOn = day != null || expiredToo ? null : today;
         Double lat = null;
         Double lon = null;
         Double radius = null;
@@ -266,8 +314,8 @@ public class OfferResource {
             }
         }
         return new SearchQuery(text, blankToNull(kreis), place, fieldCode, groupCode, lang,
-                blankToNull(free) == null ? null : bool("free", free, false), day, lat, lon, radius, order,
-                paging.page(), paging.size());
+                blankToNull(free) == null ? null : bool("free", free, false), day, notExpiredOn, lat, lon, radius,
+                order, paging.page(), paging.size());
     }
 
     /** ?lang= first, then the first tag of Accept-Language; German when neither names a language. */

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An offer as the API shows it. {@code title} and {@code description} carry every language;
@@ -33,8 +34,11 @@ public record OfferView(
         List<Map<String, Object>> contacts,
         String schedule,
         String accessibility,
+        String website,
+        List<Link> links,
         OfferStatus status,
-        String reviewNote,
+        @Schema(description = "Why a publisher rejected the proposal (status REJECTED only)") String rejectionReason,
+        @Schema(description = "Same as rejectionReason; kept for older clients", deprecated = true) String reviewNote,
         boolean goodPractice,
         boolean awardWinner,
         Origin origin,

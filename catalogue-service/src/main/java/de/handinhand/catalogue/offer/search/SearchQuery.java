@@ -4,7 +4,10 @@ import java.time.LocalDate;
 
 /**
  * A public search, already checked: every filter is one value or null. {@code lat/lon/radiusKm}
- * are set together or not at all.
+ * are set together or not at all. {@code notExpiredOn} is the day (Berlin) from which offers whose
+ * validity ended before it are left out; null when the caller asked for them ({@code includeExpired})
+ * or for the offers valid on a day of their own ({@code validOn}). Being part of the search, it is
+ * part of the cache key: after midnight the same words are a different search.
  */
 public record SearchQuery(
         String text,
@@ -15,6 +18,7 @@ public record SearchQuery(
         String language,
         Boolean free,
         LocalDate validOn,
+        LocalDate notExpiredOn,
         Double lat,
         Double lon,
         Double radiusKm,

@@ -98,7 +98,7 @@ public final class SearchStatements {
         return sql;
     }
 
-    /** The filters every part of a search shares: status, text, municipality, cost, date, radius. */
+    /** The filters every part of a search shares: status, text, municipality, cost, dates, radius. */
     private static void common(Sql sql, SearchQuery q) {
         sql.append("o.status = 'PUBLISHED'");
         if (q.text() != null) {
@@ -114,6 +114,9 @@ public final class SearchStatements {
             Date day = Date.valueOf(q.validOn());
             sql.append(" and (o.valid_from is null or o.valid_from <= ?) and (o.valid_until is null or o.valid_until >= ?)",
                     day, day);
+        }
+        if (q.notExpiredOn() != null) {
+            sql.append(" and (o.valid_until is null or o.valid_until >= ?)", Date.valueOf(q.notExpiredOn()));
         }
         if (q.geo()) {
             double dLat = q.radiusKm() / 111.2;

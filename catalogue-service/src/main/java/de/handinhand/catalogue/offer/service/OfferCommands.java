@@ -10,6 +10,7 @@ import de.handinhand.catalogue.offer.rest.OfferView;
 import de.handinhand.catalogue.offer.search.OfferIndex;
 import de.handinhand.common.messaging.EventTypes;
 import de.handinhand.common.messaging.outbox.OutboxWriter;
+import de.handinhand.common.web.Page;
 import de.handinhand.common.web.problem.ConflictException;
 import de.handinhand.common.web.problem.Errors;
 import de.handinhand.common.web.problem.ForbiddenException;
@@ -64,6 +65,10 @@ public class OfferCommands {
                     ? "You publish for Kreis " + caller.kreisId().orElse("?") + ", not " + request.kreisId()
                     : "Only a publisher of Kreis " + request.kreisId() + " may publish there; propose the offer instead");
         }
+        if (Boolean.TRUE.equals(request.goodPractice()) && !own) {
+            throw new ForbiddenFieldException("goodPractice", "only a publisher of Kreis " + request.kreisId()
+                    + " marks an offer as good practice; propose it without the mark");
+        }
         Instant now = clock.instant();
         Offer offer = new Offer();
         offer.id = UUID.randomUUID();
@@ -71,6 +76,7 @@ public class OfferCommands {
         offer.updatedAt = now;
         offer.status = publish ? OfferStatus.PUBLISHED : OfferStatus.PROPOSED;
         offer.proposedBy = own ? null : caller.username();
+        offer.proposedBySub = own ? null : caller.subject().orElse(null);
         apply(request, offer);
         if (publish) {
             offer.lastConfirmedAt = now;
@@ -179,19 +185,22 @@ public class OfferCommands {
         return OfferMapper.toView(offer);
     }
 
-    public List<OfferHistory.Change> history(UUID id) {
+    /** An offer's changes, oldest first. */
+    public Page<OfferHistory.Change> history(UUID id, Page.Request paging) {
         Offer offer = offers.findByIdOptional(id).orElseThrow(() -> NotFoundException.of("Offer", id));
         requireOwn(offer);
-        return history.of(id);
+        return new Page<>(history.of(id, paging), history.count(id), paging.page(), paging.size());
     }
 
     /** The publisher's published offers nobody has confirmed for {@code months} months, oldest first. */
-    public List<OfferView> unconfirmed(int months) {
+    public Page<OfferView> unconfirmed(int months, Page.Request paging) {
         if (!caller.has(Roles.PUBLISHER)) {
             throw new ForbiddenException("Only publishers keep offers current");
         }
         Instant before = clock.instant().atZone(java.time.ZoneOffset.UTC).minusMonths(months).toInstant();
-        return offers.unconfirmed(caller.requireKreis(), before).stream().map(OfferMapper::toView).toList();
+        var query = offers.unconfirmed(caller.requireKreis(), before);
+        List<OfferView> items = OfferRepository.page(query, paging).stream().map(OfferMapper::toView).toList();
+        return new Page<>(items, query.count(), paging.page(), paging.size());
     }
 
     // --- helpers -------------------------------------------------------------------------------
@@ -256,6 +265,17 @@ public class OfferCommands {
         }).toList();
         offer.schedule = strip(r.schedule());
         offer.accessibility = strip(r.accessibility());
+        offer.website = strip(r.website()) == null ? null : WebAddresses.normalise(r.website());
+        offer.links = r.links() == null ? List.of() : r.links().stream().map(l -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("label", l.label().strip());
+            m.put("url", WebAddresses.normalise(l.url()));
+            return (Map<String, Object>) m;
+        }).toList();
+        // Left out, the mark stays as it is (a derived offer keeps it through an edit).
+        if (r.goodPractice() != null) {
+            offer.goodPractice = r.goodPractice();
+        }
     }
 
     private static Map<String, String> texts(Map<String, String> given) {

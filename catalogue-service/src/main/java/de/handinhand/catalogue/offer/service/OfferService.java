@@ -22,8 +22,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Reading offers. Published offers are public; proposed and archived ones exist only for the
- * publishers of their Kreis (for anyone else a single such offer is a 404, a list of them a 403).
+ * Reading offers. Published offers are public; proposed, rejected and archived ones exist only for
+ * the publishers of their Kreis and for whoever proposed them (for anyone else a single such offer
+ * is a 404, a list of them a 403).
  */
 @ApplicationScoped
 public class OfferService {
@@ -75,17 +76,50 @@ public class OfferService {
             kreis = own;
         }
         var query = offers.byStatus(wanted, kreis);
-        List<OfferView> items = query.page(paging.page(), paging.size()).list().stream()
+        List<OfferView> items = OfferRepository.page(query, paging).stream()
                 .map(o -> OfferMapper.toView(o, language, null)).toList();
         return new SearchPage(items, query.count(), paging.page(), paging.size(), null);
     }
 
     public OfferView get(UUID id, String language) {
         Offer offer = offers.findByIdOptional(id).orElseThrow(() -> NotFoundException.of("Offer", id));
-        if (offer.status != OfferStatus.PUBLISHED && !isPublisherOf(offer.kreisId)) {
+        if (offer.status != OfferStatus.PUBLISHED && !isPublisherOf(offer.kreisId) && !isProposerOf(offer)) {
             throw NotFoundException.of("Offer", id);
         }
         return OfferMapper.toView(offer, language, null);
+    }
+
+    /**
+     * The offers the caller proposed, in any status, newest first; for a submitter also the offers
+     * derived from their municipality's entries. Rejected ones carry the publisher's reason.
+     */
+    public Page<OfferView> mine(Page.Request paging, String language) {
+        if (caller.isAnonymous()) {
+            throw new UnauthorizedException();
+        }
+        var query = offers.proposedBy(caller.subject().orElse(null), caller.username(), submitterMunicipality());
+        List<OfferView> items = OfferRepository.page(query, paging).stream()
+                .map(o -> OfferMapper.toView(o, language, null)).toList();
+        return new Page<>(items, query.count(), paging.page(), paging.size());
+    }
+
+    /** The same rule as {@link OfferRepository#proposedBy}, for one offer. */
+    private boolean isProposerOf(Offer offer) {
+        if (caller.isAnonymous()) {
+            return false;
+        }
+        if (offer.proposedBySub != null) {
+            return caller.subject().map(offer.proposedBySub::equals).orElse(false);
+        }
+        if (offer.originSubmissionId != null) {
+            return offer.originMunicipalityId != null && offer.originMunicipalityId.equals(submitterMunicipality());
+        }
+        return caller.username().equals(offer.proposedBy);
+    }
+
+    /** A submitter's municipality: its entries' derived offers are the submitter's proposals too. */
+    private String submitterMunicipality() {
+        return caller.has(Roles.SUBMITTER) ? caller.municipalityId().orElse(null) : null;
     }
 
     private boolean isPublisherOf(String kreisId) {

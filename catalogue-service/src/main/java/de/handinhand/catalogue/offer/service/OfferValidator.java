@@ -1,6 +1,8 @@
 package de.handinhand.catalogue.offer.service;
 
+import de.handinhand.catalogue.offer.rest.Link;
 import de.handinhand.catalogue.offer.rest.OfferRequest;
+import de.handinhand.catalogue.taxonomy.OfferLanguage;
 import de.handinhand.common.messaging.codes.FieldOfAction;
 import de.handinhand.common.messaging.codes.TargetGroup;
 import de.handinhand.common.web.problem.Errors;
@@ -12,12 +14,12 @@ import java.util.regex.Pattern;
 /** Checks an offer as written, listing every problem at once with its field. */
 final class OfferValidator {
 
-    static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
     static final Pattern KREIS = Pattern.compile("[0-9]{5}");
     static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s.]{2,63}");
     static final int TITLE_MAX = 300;
     static final int DESCRIPTION_MAX = 10_000;
     static final int LIST_MAX = 20;
+    static final int LINKS_MAX = 10;
 
     private OfferValidator() {
     }
@@ -39,8 +41,8 @@ final class OfferValidator {
         }
         codes(errors, "fields", r.fields(), code -> isField(code), "a field-of-action code such as SPRACHE");
         codes(errors, "targetGroups", r.targetGroups(), TargetGroup::isCode, "a target-group code such as ERWACHSENE");
-        codes(errors, "languages", r.languages(), code -> LANGUAGE.matcher(code).matches(),
-                "an ISO 639-1 language code such as de or ar");
+        codes(errors, "languages", r.languages(), OfferLanguage::isCode,
+                "a language code of GET /api/catalogue/taxonomy, such as de or ar");
         if (r.costCents() != null && r.costCents() < 0) {
             errors.add("costCents", "must not be negative");
         }
@@ -98,6 +100,31 @@ final class OfferValidator {
                 errors.add(at, "needs a name, an e-mail address or a phone number");
             }
         }
+        if (!blank(r.website())) {
+            String problem = WebAddresses.problem(r.website());
+            if (problem != null) {
+                errors.add("website", problem);
+            }
+        }
+        List<Link> links = r.links() == null ? List.of() : r.links();
+        if (links.size() > LINKS_MAX) {
+            errors.add("links", "at most " + LINKS_MAX + " links");
+        }
+        for (int i = 0; i < links.size() && i < LINKS_MAX; i++) {
+            Link l = links.get(i);
+            String at = "links[" + i + "]";
+            if (l == null) {
+                errors.add(at, "must not be null");
+                continue;
+            }
+            errors.requireText(at + ".label", l.label(), 200).requireText(at + ".url", l.url(), WebAddresses.MAX);
+            if (!blank(l.url()) && l.url().length() <= WebAddresses.MAX) {
+                String problem = WebAddresses.problem(l.url());
+                if (problem != null) {
+                    errors.add(at + ".url", problem);
+                }
+            }
+        }
         errors.throwIfAny();
     }
 
@@ -119,8 +146,8 @@ final class OfferValidator {
             return;
         }
         texts.forEach((language, text) -> {
-            if (!LANGUAGE.matcher(language).matches()) {
-                errors.add(field + "." + language, "keys are ISO 639-1 language codes such as de or en");
+            if (!OfferLanguage.isCode(language)) {
+                errors.add(field + "." + language, "keys are language codes of GET /api/catalogue/taxonomy, such as de or en");
             } else if (text != null && text.length() > max) {
                 errors.add(field + "." + language, "must be at most " + max + " characters (is " + text.length() + ")");
             }

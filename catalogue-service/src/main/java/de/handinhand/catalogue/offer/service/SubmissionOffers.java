@@ -3,8 +3,10 @@ package de.handinhand.catalogue.offer.service;
 import de.handinhand.catalogue.award.AwardWinners;
 import de.handinhand.catalogue.offer.Offer;
 import de.handinhand.catalogue.offer.OfferStatus;
+import de.handinhand.catalogue.offer.mapping.OfferMapper;
 import de.handinhand.catalogue.offer.repository.OfferHistory;
 import de.handinhand.catalogue.offer.repository.OfferRepository;
+import de.handinhand.catalogue.offer.rest.OfferView;
 import de.handinhand.catalogue.offer.search.OfferIndex;
 import de.handinhand.common.messaging.CloudEvent;
 import de.handinhand.common.messaging.CloudEventCodec;
@@ -27,7 +29,8 @@ import org.jboss.logging.Logger;
 /**
  * Turns submitted entries into good-practice proposals: one PROPOSED offer per single project, in
  * the municipality's Kreis, for a publisher there to review. A resubmission refreshes proposals
- * still waiting for review (a publisher's published text is not overwritten); a withdrawal
+ * still waiting for review (a publisher's published text is not overwritten) and, when a
+ * correction moved the entry to another municipality, moves them to its Kreis; a withdrawal
  * removes the proposals and archives what was already published. Each event is applied once, in
  * one transaction with its inbox record.
  */
@@ -97,22 +100,36 @@ public class SubmissionOffers {
                 offer.languages = new String[] {"de"};
                 offer.locations = List.of();
                 offer.contacts = List.of();
+                offer.links = List.of();
                 offer.proposedBy = "submission:" + s.submissionId();
                 // Results published before this project existed (a later version's new project).
                 offer.awardWinner = awards.isWinner(s.submissionId());
             }
             boolean created = offer.updatedAt == null;
             offer.originVersion = s.version();
-            if (offer.status == OfferStatus.PROPOSED) {
-                describe(offer, s, p);
-                offer.updatedAt = now;
+            // The entry's municipality, also for offers already reviewed: a corrected entry belongs to the new one.
+            offer.originMunicipalityId = s.municipality().id();
+            if (offer.status != OfferStatus.PROPOSED) {
+                offers.persist(offer);
+                continue;
             }
+            OfferView before = created ? null : OfferMapper.toView(offer);
+            String fromKreis = offer.kreisId;
+            describe(offer, s, p);
+            offer.updatedAt = now;
             offers.persist(offer);
-            if (offer.status == OfferStatus.PROPOSED) {
-                index.refresh(offer);
-                history.record(offer.id, now, offer.proposedBy, created ? "PROPOSED" : "UPDATED",
-                        created ? List.of() : List.of("title", "description", "fields", "targetGroups"),
-                        "version " + s.version() + " of the entry");
+            index.refresh(offer);
+            String note = "version " + s.version() + " of the entry";
+            if (created) {
+                history.record(offer.id, now, offer.proposedBy, "PROPOSED", List.of(), note);
+            } else {
+                // A correction may have moved the entry to a municipality of another Kreis: its
+                // proposals follow it, to the publishers there.
+                if (!fromKreis.equals(offer.kreisId)) {
+                    note += "; moved from Kreis " + fromKreis + " to Kreis " + offer.kreisId;
+                }
+                history.record(offer.id, now, offer.proposedBy, "UPDATED",
+                        OfferCommands.changedFields(before, OfferMapper.toView(offer)), note);
             }
         }
         // Projects the new version no longer has.

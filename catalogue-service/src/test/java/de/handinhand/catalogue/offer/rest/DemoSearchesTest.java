@@ -10,6 +10,7 @@ import de.handinhand.catalogue.offer.search.SearchStatements;
 import de.handinhand.common.web.Page;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +23,13 @@ import org.junit.jupiter.api.Test;
  */
 class DemoSearchesTest {
 
+    static final LocalDate TODAY = LocalDate.of(2026, 12, 1);
+
     @Test
     void theMixIsDeterministicDistinctAndVaried() {
-        List<SearchQuery> mix = DemoSearches.mix(300, 2017);
+        List<SearchQuery> mix = DemoSearches.mix(300, 2017, TODAY);
         assertEquals(300, mix.size());
-        assertEquals(mix, DemoSearches.mix(300, 2017));
+        assertEquals(mix, DemoSearches.mix(300, 2017, TODAY));
         assertTrue(mix.stream().anyMatch(q -> q.text() != null), "words");
         assertTrue(mix.stream().anyMatch(q -> q.text() == null && !q.geo() && q.page() == 0), "filters only");
         assertTrue(mix.stream().anyMatch(q -> q.geo() && q.sort() == SearchQuery.Sort.DISTANCE), "radius by distance");
@@ -35,18 +38,18 @@ class DemoSearchesTest {
 
     @Test
     void eachQueryStringIsReadBackIntoTheSameSearch() {
-        for (SearchQuery q : DemoSearches.mix(300, 99)) {
+        for (SearchQuery q : DemoSearches.mix(300, 99, TODAY)) {
             Map<String, String> p = parse(DemoSearches.queryString(q));
             SearchQuery back = OfferResource.query(p.get("q"), p.get("kreis"), p.get("municipality"), p.get("field"),
-                    p.get("targetGroup"), p.get("language"), p.get("free"), p.get("validOn"), p.get("near"),
-                    p.get("radiusKm"), p.get("sort"), Page.request(p.get("page"), p.get("size")));
+                    p.get("targetGroup"), p.get("language"), p.get("free"), p.get("validOn"), p.get("includeExpired"),
+                    TODAY, p.get("near"), p.get("radiusKm"), p.get("sort"), Page.request(p.get("page"), p.get("size")));
             assertEquals(q, back, DemoSearches.queryString(q));
         }
     }
 
     @Test
     void inlinedStatementsHaveNoPlaceholdersLeft() {
-        for (SearchQuery q : DemoSearches.mix(100, 5)) {
+        for (SearchQuery q : DemoSearches.mix(100, 5, TODAY)) {
             for (String sql : List.of(SearchStatements.page(q).inlined(), SearchStatements.facets(q).inlined())) {
                 assertFalse(sql.contains("?"), sql);
             }

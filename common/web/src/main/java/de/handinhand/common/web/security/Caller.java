@@ -34,6 +34,15 @@ public class Caller {
         return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
     }
 
+    /** The token's subject ({@code sub}): stable for the account, unlike a user name that may be renamed. */
+    public Optional<String> subject() {
+        if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null
+                && !jwt.getSubject().isBlank()) {
+            return Optional.of(jwt.getSubject());
+        }
+        return Optional.empty();
+    }
+
     public boolean has(String role) {
         return identity.hasRole(role);
     }

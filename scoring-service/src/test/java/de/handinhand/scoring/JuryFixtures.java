@@ -79,6 +79,16 @@ public final class JuryFixtures {
         return submissionId;
     }
 
+    /** An entry an organizer imported from a legacy text export, with the lines the parser could not place. */
+    public UUID submitImported(UUID call, MunicipalityRef m, List<String> unplaced) {
+        UUID id = UUID.randomUUID();
+        SubmissionSubmitted s = new SubmissionSubmitted(id, call, "COMPETITION", 1, "LANDKREIS", "Import " + m.name(),
+                null, "Beschreibung", Map.of("C10", "YES"), List.of(), List.of(), List.of(), null, m, Instant.now(), true,
+                "ZUSAMMENLEBEN_HAND_IN_HAND", List.of(), unplaced);
+        connector.<String>source("submission-events").send(EventFixtures.submittedEvent(s));
+        return id;
+    }
+
     public UUID submit(UUID call, MunicipalityRef m) {
         return submit(call, m, "LANDKREIS", null, Map.of("C10", "YES", "C12", "NO", "C36", "PLANNED"), 1,
                 UUID.randomUUID());
@@ -119,6 +129,33 @@ public final class JuryFixtures {
         given().auth().oauth2(organizer()).contentType(ContentType.JSON)
                 .body(Map.of("mode", "MANUAL", "pairs", List.of(Map.of("juror", juror, "submissionId", submission.toString()))))
                 .post("/api/scoring/calls/" + call + "/assignments").then().statusCode(200);
+    }
+
+    /** AUTO assignment with k jurors per entry and a fixed seed; the answer. */
+    public JsonPath auto(UUID call, int k, long seed) {
+        return given().auth().oauth2(organizer()).contentType(ContentType.JSON)
+                .body(Map.of("mode", "AUTO", "jurorsPerSubmission", k, "seed", seed))
+                .post("/api/scoring/calls/" + call + "/assignments").then().statusCode(200).extract().jsonPath();
+    }
+
+    /** One page of a juror's own case list; call null for all calls. */
+    public static JsonPath ownCases(String juror, UUID call, int page, int size) {
+        return given().auth().oauth2(TestTokens.juror(juror))
+                .get("/api/scoring/cases?page=" + page + "&size=" + size + (call == null ? "" : "&callId=" + call))
+                .then().statusCode(200).contentType(ContentType.JSON).extract().jsonPath();
+    }
+
+    /** The submission ids of a juror's pairs of the call, as the organizer's assignment list has them. */
+    public static java.util.Set<String> assignedTo(String juror, UUID call) {
+        JsonPath page = given().auth().oauth2(organizer())
+                .get("/api/scoring/calls/" + call + "/assignments?size=200&juror=" + juror).then().statusCode(200)
+                .extract().jsonPath();
+        return new java.util.HashSet<>(page.getList("items.submissionId", String.class));
+    }
+
+    /** Resubmits an entry as the given version (same municipality unless another is given). */
+    public UUID resubmit(UUID call, MunicipalityRef m, UUID submission, int version) {
+        return submit(call, m, "LANDKREIS", null, Map.of("C10", "YES"), version, submission);
     }
 
     /** Each criterion gets the same points; returns the response. */

@@ -15,7 +15,11 @@ import org.hibernate.annotations.Mutability;
 import org.hibernate.type.descriptor.java.Immutability;
 import org.hibernate.type.SqlTypes;
 
-/** The jury's case for one submitted entry; it follows the entry's latest submitted version. */
+/**
+ * The jury's case for one submitted entry; it follows the entry's latest submitted version. Its
+ * {@code readers_revision} column is deliberately not mapped: only {@code AssignmentEvents} moves it,
+ * with an SQL increment, so a stale copy here can never write an old value back.
+ */
 // JSON attributes are immutable values: the code replaces them, never changes them in place, so
 // Hibernate need not deep-copy them through JSON on every load to detect changes.
 @Entity
@@ -76,6 +80,14 @@ public class JuryCase {
 
     @Column(name = "call_kind")
     public String callKind;
+
+    /** The entry came from a legacy text export (organizer import), not from a portal. */
+    public boolean imported;
+
+    /** The import's lines the parser could not place, verbatim; empty for other entries. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
+    public List<String> unplaced;
 
     @Column(name = "created_at")
     public Instant createdAt;

@@ -1,6 +1,7 @@
 package de.handinhand.scoring.jury;
 
 import de.handinhand.scoring.cases.JuryCase;
+import jakarta.persistence.EntityManager;
 import java.util.Collection;
 import java.util.Set;
 import java.util.TreeSet;
@@ -22,6 +23,25 @@ public record Conflicts(Set<String> municipalities, Set<String> kreise, Set<Stri
             }
         }
         return new Conflicts(m, k, b);
+    }
+
+    /** The declared conflicts of one juror. */
+    public static Conflicts load(EntityManager em, String username) {
+        return of(em.createQuery("from JurorConflict where username = ?1", JurorConflict.class)
+                .setParameter(1, username).getResultList());
+    }
+
+    /**
+     * The rule of {@link #covers(String, String, String)} as an HQL condition, for queries that filter
+     * and page in the database: true when the juror {@code juror} (an HQL expression) has a conflict
+     * covering the case {@code c} (an alias of {@code JuryCase}).
+     */
+    public static String coveredHql(String c, String juror) {
+        String kind = "jc_k.kind = " + JurorConflict.Kind.class.getName().replace('$', '.') + ".";
+        return "exists (select 1 from JurorConflict jc_k where jc_k.username = " + juror + " and ("
+                + "(" + kind + "MUNICIPALITY and jc_k.code = " + c + ".municipalityId)"
+                + " or (" + kind + "KREIS and (jc_k.code = " + c + ".kreisId or jc_k.code = " + c + ".municipalityId))"
+                + " or (" + kind + "BUNDESLAND and jc_k.code = " + c + ".bundesland)))";
     }
 
     public boolean covers(JuryCase c) {

@@ -141,6 +141,31 @@ class ScoreValidationTest {
     }
 
     @Test
+    void badPagingOfEveryListIsA400NamingTheParameter() {
+        Map<String, String> lists = Map.of(
+                "/api/scoring/cases?callId=" + call + "&", TestTokens.juror(juror),
+                "/api/scoring/cases?", organizer(),
+                "/api/scoring/calls/" + call + "/jurors?", organizer(),
+                "/api/scoring/calls/" + call + "/assignments?", organizer());
+        lists.forEach((list, token) -> {
+            for (String size : List.of("201", "0", "viele")) {
+                given().auth().oauth2(token).get(list + "size=" + size).then().statusCode(400)
+                        .contentType("application/problem+json").body("errors[0].field", equalTo("size"));
+            }
+            for (String page : List.of("-1", "eins")) {
+                given().auth().oauth2(token).get(list + "page=" + page).then().statusCode(400)
+                        .contentType("application/problem+json").body("errors[0].field", equalTo("page"));
+            }
+        });
+        given().auth().oauth2(organizer()).get("/api/scoring/calls/" + call + "/assignments?submissionId=nope").then()
+                .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("submissionId"));
+        given().auth().oauth2(organizer()).get("/api/scoring/calls/" + UUID.randomUUID() + "/jurors").then()
+                .statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(organizer()).get("/api/scoring/calls/" + UUID.randomUUID() + "/assignments").then()
+                .statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
     void badJuryAndAssignmentInputIsRefusedNamingTheField() {
         given().auth().oauth2(organizer()).contentType(ContentType.JSON).body(List.of("ok", "ok", "bad name!"))
                 .put("/api/scoring/calls/" + call + "/jurors").then().statusCode(422)
@@ -165,7 +190,9 @@ class ScoreValidationTest {
                 .post("/api/scoring/calls/" + call + "/assignments").then().statusCode(422)
                 .body("errors.field", equalTo(List.of("pairs[1].submissionId", "pairs[2].juror", "pairs[2].submissionId")));
         given().auth().oauth2(organizer()).get("/api/scoring/calls/" + call + "/assignments").then().statusCode(200)
-                .body("assignments", hasSize(1)).body("seed", nullValue());
+                .body("items", hasSize(1)).body("total", equalTo(1));
+        given().auth().oauth2(organizer()).get("/api/scoring/calls/" + call).then().statusCode(200)
+                .body("assignmentSeed", nullValue());
         given().auth().oauth2(organizer()).get("/api/scoring/changes?since=bm9wZQ").then().statusCode(400)
                 .body("errors[0].field", equalTo("since"));
         given().auth().oauth2(organizer()).contentType(ContentType.JSON).body(Map.of("winnersPerCategory", -1))

@@ -1,5 +1,7 @@
 package de.handinhand.scoring.assignment.rest;
 
+import de.handinhand.common.web.Page;
+import de.handinhand.common.web.QueryParams;
 import de.handinhand.common.web.security.Roles;
 import de.handinhand.scoring.assignment.service.AssignmentService;
 import jakarta.annotation.security.RolesAllowed;
@@ -9,9 +11,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -29,11 +33,18 @@ public class AssignmentResource {
 
     @GET
     @RolesAllowed(Roles.ORGANIZER)
-    @Operation(summary = "List a call's assignments", description = "Every pair in force and each juror's load.")
-    @APIResponse(responseCode = "200", description = "The assignments")
+    @Operation(summary = "List a call's assignments", description = "A page of the pairs in force (withdrawn entries' "
+            + "included, with their status), ordered by juror and submission id; optionally only one juror's or one "
+            + "entry's. Each juror's load is in the call's juror list.")
+    @APIResponse(responseCode = "200", description = "A page of assignments")
+    @APIResponse(responseCode = "400", description = "Bad submissionId, page or size")
     @APIResponse(responseCode = "404", description = "No such call")
-    public AssignmentView list(@PathParam("callId") UUID callId) {
-        return assignments.list(callId);
+    public Page<AssignmentItem> list(@PathParam("callId") UUID callId,
+            @Parameter(description = "Only this juror's pairs") @QueryParam("juror") String juror,
+            @Parameter(description = "Only this entry's pairs") @QueryParam("submissionId") String submissionId,
+            @QueryParam("page") String page, @QueryParam("size") String size) {
+        return assignments.list(callId, juror == null || juror.isBlank() ? null : juror.strip(),
+                QueryParams.uuid("submissionId", submissionId), Page.request(page, size));
     }
 
     @POST

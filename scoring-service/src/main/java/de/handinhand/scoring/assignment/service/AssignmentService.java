@@ -1,9 +1,11 @@
 package de.handinhand.scoring.assignment.service;
 
+import de.handinhand.common.web.Page;
 import de.handinhand.common.web.problem.ConflictException;
 import de.handinhand.common.web.problem.Errors;
 import de.handinhand.common.web.problem.NotFoundException;
 import de.handinhand.scoring.assignment.Assignment;
+import de.handinhand.scoring.assignment.rest.AssignmentItem;
 import de.handinhand.scoring.assignment.rest.AssignmentRequest;
 import de.handinhand.scoring.assignment.rest.AssignmentView;
 import de.handinhand.scoring.assignment.rest.AssignmentView.PairView;
@@ -14,6 +16,7 @@ import de.handinhand.scoring.changes.service.ChangeFeed;
 import de.handinhand.scoring.jury.Conflicts;
 import de.handinhand.scoring.jury.JuryCall;
 import de.handinhand.scoring.jury.service.JuryAccess;
+import de.handinhand.scoring.jury.service.JuryLocks;
 import de.handinhand.scoring.jury.service.JuryService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -47,22 +50,46 @@ public class AssignmentService {
     private final JuryAccess access;
     private final JuryService jury;
     private final ChangeFeed changes;
+    private final JuryLocks locks;
+    private final AssignmentEvents events;
     private final Clock clock;
 
-    public AssignmentService(EntityManager em, JuryAccess access, JuryService jury, ChangeFeed changes, Clock clock) {
+    public AssignmentService(EntityManager em, JuryAccess access, JuryService jury, ChangeFeed changes, JuryLocks locks,
+            AssignmentEvents events, Clock clock) {
         this.em = em;
         this.access = access;
         this.jury = jury;
         this.changes = changes;
+        this.locks = locks;
+        this.events = events;
         this.clock = clock;
     }
 
-    public AssignmentView list(UUID callId) {
+    /**
+     * A page of the call's pairs in force, withdrawn entries' included (their jurors still read them),
+     * by juror and submission id; optionally of one juror or one entry.
+     */
+    public Page<AssignmentItem> list(UUID callId, String juror, UUID submissionId, Page.Request paging) {
         if (!access.callKnown(callId)) {
             throw NotFoundException.of("Call", callId);
         }
-        JuryCall settings = access.settingsOrNull(callId);
-        return view(callId, null, settings == null ? null : settings.assignmentSeed, List.of(), List.of());
+        String where = " from Assignment a join JuryCase c on c.id = a.caseId where a.callId = :call"
+                + (juror == null ? "" : " and a.juror = :juror")
+                + (submissionId == null ? "" : " and c.submissionId = :submission");
+        var items = em.createQuery("select new " + AssignmentItem.class.getName() + "(a.juror, c.submissionId, c.id, "
+                + "a.mode, c.status, a.createdAt)" + where + " order by a.juror, c.submissionId", AssignmentItem.class);
+        var count = em.createQuery("select count(a)" + where, Long.class);
+        for (var query : List.of(items, count)) {
+            query.setParameter("call", callId);
+            if (juror != null) {
+                query.setParameter("juror", juror);
+            }
+            if (submissionId != null) {
+                query.setParameter("submission", submissionId);
+            }
+        }
+        return new Page<>(items.setFirstResult(paging.offset()).setMaxResults(paging.size()).getResultList(),
+                count.getSingleResult(), paging.page(), paging.size());
     }
 
     @Transactional
@@ -79,13 +106,10 @@ public class AssignmentService {
             throw new ConflictException("results-published", "Results of this call are published; assignments are final");
         }
         List<String> jurors = jury.jurors(callId);
-        // The jurors' conflict locks (the ones a conflict declaration takes), in a fixed order: a
-        // conflict declared meanwhile either comes first and is seen here, or waits and then removes
-        // what this run assigns. Without them, a pair read against old conflicts could stay.
-        for (String juror : new java.util.TreeSet<>(jurors)) {
-            em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtext(?1))) l")
-                    .setParameter(1, "juror:" + juror).getSingleResult();
-        }
+        // The jurors' conflict locks (the ones a conflict declaration takes): a conflict declared
+        // meanwhile either comes first and is seen here, or waits and then removes what this run
+        // assigns. Without them, a pair read against old conflicts could stay.
+        locks.jurors(jurors);
         List<JuryCase> cases = em.createQuery("from JuryCase where callId = ?1 and status = ?2", JuryCase.class)
                 .setParameter(1, callId).setParameter(2, CaseStatus.ACTIVE).getResultList();
         Map<String, Conflicts> conflicts = new HashMap<>();
@@ -191,10 +215,13 @@ public class AssignmentService {
             added.add(new PairView(a.juror, c.submissionId, c.id));
         }
         em.flush();
+        Set<UUID> changed = new HashSet<>();
         for (Assignment a : toAdd) {
             changes.record(ChangeKind.ASSIGNMENT_ADDED, a.callId, a.caseId, em.find(JuryCase.class, a.caseId).submissionId,
                     a.juror);
+            changed.add(a.caseId);
         }
+        events.changed(changed);
         added.sort(PAIRS);
         return added;
     }

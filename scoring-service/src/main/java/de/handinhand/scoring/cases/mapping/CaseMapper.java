@@ -4,25 +4,31 @@ import de.handinhand.common.messaging.events.SubmissionSubmitted;
 import de.handinhand.scoring.cases.JuryCase;
 import de.handinhand.scoring.cases.rest.CaseDetail;
 import de.handinhand.scoring.cases.rest.CaseSummary;
+import de.handinhand.scoring.scores.SheetState;
+import de.handinhand.scoring.scores.rest.SheetProgress;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 public final class CaseMapper {
 
     private CaseMapper() {
     }
 
-    public static CaseSummary toSummary(JuryCase c) {
+    /** @param sheet the juror's own sheet state (null for organizers); @param sheets organizers' counts (else null) */
+    public static CaseSummary toSummary(JuryCase c, SheetState sheet, SheetProgress sheets) {
         return new CaseSummary(c.id, c.submissionId, c.callId, c.municipalityId, c.municipalityName, c.kreisId,
-                c.bundesland, c.category, c.title, c.version, c.status, c.submittedAt, c.updatedAt);
+                c.bundesland, c.category, c.title, c.version, c.status, c.imported, c.submittedAt, c.updatedAt, sheet,
+                sheets);
     }
 
-    public static CaseDetail toDetail(JuryCase c) {
+    public static CaseDetail toDetail(JuryCase c, SheetState sheet, SheetProgress sheets) {
         return new CaseDetail(c.id, c.submissionId, c.callId, c.municipalityId, c.municipalityName, c.kreisId,
                 c.bundesland, c.category, c.title, c.summary, c.description, new LinkedHashMap<>(c.answers),
                 List.copyOf(c.projects), c.version, c.status, c.submittedAt, c.withdrawnAt, c.updatedAt,
-                c.requestedCents, de.handinhand.scoring.precheck.PreCheck.of(c.answers));
+                c.requestedCents, de.handinhand.scoring.precheck.PreCheck.of(c.answers), c.imported,
+                c.unplaced == null ? List.of() : List.copyOf(c.unplaced), sheet, sheets);
     }
 
     /** Copies the submitted snapshot onto the case. */
@@ -44,5 +50,8 @@ public final class CaseMapper {
         c.requestedCents = s.requestedCents();
         c.callKind = s.callKind();
         c.submittedAt = s.submittedAt();
+        c.imported = s.imported();
+        // Events written before the field existed carry none.
+        c.unplaced = s.unplaced() == null ? List.of() : s.unplaced().stream().filter(Objects::nonNull).toList();
     }
 }

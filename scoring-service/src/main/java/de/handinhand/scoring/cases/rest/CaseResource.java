@@ -30,8 +30,12 @@ public class CaseResource {
 
     @GET
     @RolesAllowed({Roles.ORGANIZER, Roles.JUROR})
-    @Operation(summary = "List cases", description = "Organizers see all cases of a call; a juror only "
-            + "the cases assigned to them.")
+    @Operation(summary = "List cases", description = "Organizers see all cases (of a call with callId), each with "
+            + "how its jurors' sheets stand (sheets); a juror sees exactly the cases assigned to them and not covered by "
+            + "their conflicts, the ones GET /cases/{id} opens, each with the state of their own sheet (sheet: NONE, "
+            + "DRAFT, FINAL, or OUTDATED when it scored an older version of the entry). By category, municipality, id.")
+    @APIResponse(responseCode = "200", description = "A page of cases")
+    @APIResponse(responseCode = "400", description = "Bad callId, page or size")
     public Page<CaseSummary> list(@QueryParam("callId") String callId, @QueryParam("page") String page,
             @QueryParam("size") String size) {
         return cases.list(QueryParams.uuid("callId", callId), Page.request(page, size));
@@ -40,7 +44,8 @@ public class CaseResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.ORGANIZER, Roles.JUROR})
-    @Operation(summary = "Read a case", description = "With the entry's full text and answers.")
+    @Operation(summary = "Read a case", description = "With the entry's full text and answers, and for an imported "
+            + "entry the lines of its text that could not be placed (unplaced).")
     @APIResponseSchema(value = CaseDetail.class, responseCode = "200", responseDescription = "The case")
     @APIResponse(responseCode = "404", description = "No such case, or not assigned to the caller")
     public CaseDetail get(@PathParam("id") UUID id) {

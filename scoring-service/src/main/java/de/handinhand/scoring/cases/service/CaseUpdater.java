@@ -16,6 +16,7 @@ import de.handinhand.scoring.cases.CaseStatus;
 import de.handinhand.scoring.cases.JuryCase;
 import de.handinhand.scoring.cases.mapping.CaseMapper;
 import de.handinhand.scoring.cases.repository.CaseRepository;
+import de.handinhand.scoring.jury.service.JuryService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -40,9 +41,12 @@ public class CaseUpdater {
     private final CallInfoRepository calls;
     private final Clock clock;
     private final ChangeFeed changes;
+    private final JuryService jury;
 
-    public CaseUpdater(Inbox inbox, CaseRepository cases, CallInfoRepository calls, Clock clock, ChangeFeed changes) {
+    public CaseUpdater(Inbox inbox, CaseRepository cases, CallInfoRepository calls, Clock clock, ChangeFeed changes,
+            JuryService jury) {
         this.changes = changes;
+        this.jury = jury;
         this.inbox = inbox;
         this.cases = cases;
         this.calls = calls;
@@ -80,12 +84,25 @@ public class CaseUpdater {
             LOG.infof("Case %s already shows version %d; ignoring version %d", c.id, c.version, s.version());
             return;
         }
+        // An organizer's correction of an imported entry may name another municipality: jurors
+        // conflicted with the new one must lose the entry, as if they had declared the conflict now.
+        boolean moved = c.municipalityId != null && !(c.municipalityId.equals(s.municipality().id())
+                && c.kreisId.equals(s.municipality().kreisId()) && c.bundesland.equals(s.municipality().bundesland()));
+        if (moved) {
+            jury.lockReaders(c);
+        }
         CaseMapper.apply(s, c);
         c.status = CaseStatus.ACTIVE;
         c.withdrawnAt = null;
         c.updatedAt = now;
         cases.persist(c);
         changes.record(ChangeKind.CASE_UPDATED, c.callId, c.id, c.submissionId, null);
+        if (moved) {
+            for (var removed : jury.dropConflicted(c)) {
+                LOG.infof("Entry %s moved to %s; juror %s is conflicted with it and no longer assigned", c.submissionId,
+                        c.municipalityId, removed.juror());
+            }
+        }
     }
 
     private void withdrawn(SubmissionWithdrawn w) {

@@ -1,5 +1,6 @@
 package de.handinhand.scoring.jury.rest;
 
+import de.handinhand.common.web.Page;
 import de.handinhand.common.web.security.Roles;
 import de.handinhand.scoring.jury.service.JuryService;
 import jakarta.annotation.security.RolesAllowed;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
@@ -30,17 +32,21 @@ public class JurorsResource {
 
     @GET
     @RolesAllowed(Roles.ORGANIZER)
-    @Operation(summary = "List a call's jurors")
-    @APIResponse(responseCode = "200", description = "The jurors, sorted by user name")
+    @Operation(summary = "List a call's jurors", description = "A page of the jurors by user name, each with their "
+            + "load (assigned active entries) and how many of those they have finalised.")
+    @APIResponse(responseCode = "200", description = "A page of jurors")
+    @APIResponse(responseCode = "400", description = "Bad page or size")
     @APIResponse(responseCode = "404", description = "No such call")
-    public JurorsView jurors(@PathParam("callId") UUID callId) {
-        return jury.getJurors(callId);
+    public Page<JurorItem> jurors(@PathParam("callId") UUID callId, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        return jury.listJurors(callId, Page.request(page, size));
     }
 
     @PUT
     @RolesAllowed(Roles.ORGANIZER)
-    @Operation(summary = "Set a call's jurors", description = "Replaces the jury with the given user names. A juror "
-            + "who is no longer on it loses their assignments of this call; they are listed in removedAssignments.")
+    @Operation(summary = "Set a call's jurors", description = "Replaces the jury with the given user names "
+            + "([\"juror1\", \"juror2\"]). A juror who is no longer on it loses their assignments of this call; they "
+            + "are listed in removedAssignments.")
     @APIResponse(responseCode = "200", description = "The jury as stored")
     @APIResponse(responseCode = "404", description = "No such call")
     @APIResponse(responseCode = "422", description = "Invalid or duplicate user names")

@@ -9,7 +9,6 @@ import de.handinhand.scoring.cases.JuryCase;
 import de.handinhand.scoring.jury.Conflicts;
 import de.handinhand.scoring.jury.JuryCall;
 import de.handinhand.scoring.jury.JuryPhase;
-import de.handinhand.scoring.jury.JurorConflict;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
@@ -29,10 +28,12 @@ public class JuryAccess {
     private final EntityManager em;
     private final Caller caller;
     private final Clock clock;
+    private final JuryLocks locks;
     private Conflicts ownConflicts;
 
-    public JuryAccess(EntityManager em, Caller caller, Clock clock) {
+    public JuryAccess(EntityManager em, Caller caller, Clock clock, JuryLocks locks) {
         this.em = em;
+        this.locks = locks;
         this.caller = caller;
         this.clock = clock;
     }
@@ -50,8 +51,7 @@ public class JuryAccess {
     }
 
     public Conflicts conflictsOf(String username) {
-        return Conflicts.of(em.createQuery("from JurorConflict where username = ?1", JurorConflict.class)
-                .setParameter(1, username).getResultList());
+        return Conflicts.load(em, username);
     }
 
     /** The calling juror's conflicts, read once per request. */
@@ -120,9 +120,7 @@ public class JuryAccess {
      * organizer changes to one call (criteria, assignment, publication) run one after the other.
      */
     public JuryCall lockSettings(UUID callId) {
-        em.createNativeQuery("insert into jury_call (call_id, updated_at) values (?1, now()) on conflict do nothing")
-                .setParameter(1, callId).executeUpdate();
-        return em.find(JuryCall.class, callId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        return locks.call(callId);
     }
 
     /**
@@ -131,9 +129,7 @@ public class JuryAccess {
      * of results (which lock the row for update) and see their outcome.
      */
     public JuryCall shareSettings(UUID callId) {
-        em.createNativeQuery("insert into jury_call (call_id, updated_at) values (?1, now()) on conflict do nothing")
-                .setParameter(1, callId).executeUpdate();
-        return em.find(JuryCall.class, callId, jakarta.persistence.LockModeType.PESSIMISTIC_READ);
+        return locks.callShared(callId);
     }
 
     /** Read-only: the settings if any were stored. */

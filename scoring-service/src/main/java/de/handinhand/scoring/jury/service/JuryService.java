@@ -3,7 +3,9 @@ package de.handinhand.scoring.jury.service;
 import de.handinhand.common.web.problem.ConflictException;
 import de.handinhand.common.web.problem.Errors;
 import de.handinhand.common.web.problem.NotFoundException;
+import de.handinhand.common.web.Page;
 import de.handinhand.scoring.assignment.Assignment;
+import de.handinhand.scoring.assignment.service.AssignmentEvents;
 import de.handinhand.scoring.cases.JuryCase;
 import de.handinhand.scoring.changes.ChangeKind;
 import de.handinhand.scoring.changes.service.ChangeFeed;
@@ -16,6 +18,7 @@ import de.handinhand.scoring.jury.JuryCall;
 import de.handinhand.scoring.jury.rest.CallOverview;
 import de.handinhand.scoring.jury.rest.ConflictsRequest;
 import de.handinhand.scoring.jury.rest.ConflictsView;
+import de.handinhand.scoring.jury.rest.JurorItem;
 import de.handinhand.scoring.jury.rest.JurorsView;
 import de.handinhand.scoring.jury.rest.RemovedAssignment;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,11 +26,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A call's jurors and each juror's conflicts of interest. Both take effect at once: a juror who
@@ -48,11 +54,16 @@ public class JuryService {
     private final EntityManager em;
     private final JuryAccess access;
     private final ChangeFeed changes;
+    private final JuryLocks locks;
+    private final AssignmentEvents events;
 
-    public JuryService(EntityManager em, JuryAccess access, ChangeFeed changes) {
+    public JuryService(EntityManager em, JuryAccess access, ChangeFeed changes, JuryLocks locks,
+            AssignmentEvents events) {
         this.em = em;
         this.access = access;
         this.changes = changes;
+        this.locks = locks;
+        this.events = events;
     }
 
     public List<String> jurors(UUID callId) {
@@ -78,9 +89,41 @@ public class JuryService {
                 settings == null ? null : settings.assignmentSeed, settings == null ? null : settings.resultsPublishedAt);
     }
 
-    public JurorsView getJurors(UUID callId) {
+    /**
+     * A page of the call's jurors by name, each with their load (assigned active entries) and how
+     * many of those they have finalised for the entry's current version.
+     */
+    public Page<JurorItem> listJurors(UUID callId, Page.Request paging) {
         requireCall(callId);
-        return new JurorsView(callId, jurors(callId), List.of());
+        List<String> names = em.createQuery("select j.username from CallJuror j where j.callId = ?1 order by j.username",
+                String.class).setParameter(1, callId).setFirstResult(paging.offset()).setMaxResults(paging.size())
+                .getResultList();
+        long total = em.createQuery("select count(j) from CallJuror j where j.callId = ?1", Long.class)
+                .setParameter(1, callId).getSingleResult();
+        Map<String, Long> assigned = new HashMap<>();
+        Map<String, Long> finished = new HashMap<>();
+        if (!names.isEmpty()) {
+            for (Object[] row : em.createQuery("""
+                    select a.juror, count(a) from Assignment a join JuryCase c on c.id = a.caseId
+                     where a.callId = :call and c.status = :active and a.juror in :names group by a.juror""", Object[].class)
+                    .setParameter("call", callId).setParameter("active", CaseStatus.ACTIVE).setParameter("names", names)
+                    .getResultList()) {
+                assigned.put((String) row[0], (Long) row[1]);
+            }
+            for (Object[] row : em.createQuery("""
+                    select s.juror, count(s) from ScoreSheet s join JuryCase c on c.id = s.caseId
+                     where s.callId = :call and c.status = :active and s.juror in :names
+                       and s.finalised = true and s.entryVersion >= c.version
+                       and exists (select 1 from Assignment a where a.caseId = s.caseId and a.juror = s.juror)
+                     group by s.juror""", Object[].class)
+                    .setParameter("call", callId).setParameter("active", CaseStatus.ACTIVE).setParameter("names", names)
+                    .getResultList()) {
+                finished.put((String) row[0], (Long) row[1]);
+            }
+        }
+        List<JurorItem> items = names.stream()
+                .map(n -> new JurorItem(n, assigned.getOrDefault(n, 0L), finished.getOrDefault(n, 0L))).toList();
+        return new Page<>(items, total, paging.page(), paging.size());
     }
 
     @Transactional
@@ -118,6 +161,7 @@ public class JuryService {
                 removed.addAll(remove(gone, "no longer on the jury"));
             }
         }
+        events.changed(removed.stream().map(RemovedAssignment::caseId).collect(Collectors.toSet()));
         Set<String> existing = new HashSet<>();
         current.forEach(j -> existing.add(j.username));
         for (String name : seen) {
@@ -154,9 +198,8 @@ public class JuryService {
             errors.add("body", "at most " + MAX_CONFLICTS + " conflicts");
         }
         errors.throwIfAny();
-        // One juror's conflicts change one at a time.
-        em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtext(?1))) l").setParameter(1, "juror:" + username)
-                .getSingleResult();
+        // One juror's conflicts change one at a time, and not while an assignment run reads them.
+        locks.jurors(List.of(username));
         em.createQuery("delete from JurorConflict where username = ?1").setParameter(1, username).executeUpdate();
         add(username, JurorConflict.Kind.MUNICIPALITY, m);
         add(username, JurorConflict.Kind.KREIS, k);
@@ -172,10 +215,40 @@ public class JuryService {
             }
         }
         List<RemovedAssignment> removed = remove(conflicted, "conflict of interest");
+        events.changed(removed.stream().map(RemovedAssignment::caseId).collect(Collectors.toSet()));
         em.flush();
         Conflicts stored = access.conflictsOf(username);
         return new ConflictsView(username, List.copyOf(stored.municipalities()), List.copyOf(stored.kreise()),
                 List.copyOf(stored.bundeslaender()), sorted(removed));
+    }
+
+    /**
+     * Before a case moves to another municipality (an organizer corrected an imported entry): locks
+     * what {@link #dropConflicted} reads, in the jury's lock order, before the case row is touched.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockReaders(JuryCase c) {
+        locks.call(c.callId);
+        locks.jurors(em.createQuery("select a.juror from Assignment a where a.caseId = ?1", String.class)
+                .setParameter(1, c.id).getResultList());
+    }
+
+    /**
+     * After a case moved: the assignments whose juror is conflicted with its new municipality, Kreis
+     * or Land go, as if the conflict had been declared now; the submission service hears of it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<RemovedAssignment> dropConflicted(JuryCase c) {
+        List<Assignment> conflicted = new ArrayList<>();
+        for (Assignment a : em.createQuery("from Assignment where caseId = ?1", Assignment.class).setParameter(1, c.id)
+                .getResultList()) {
+            if (Conflicts.load(em, a.juror).covers(c)) {
+                conflicted.add(a);
+            }
+        }
+        List<RemovedAssignment> removed = remove(conflicted, "conflict of interest");
+        events.changed(removed.isEmpty() ? Set.of() : Set.of(c.id));
+        return sorted(removed);
     }
 
     private List<RemovedAssignment> remove(List<Assignment> assignments, String reason) {

@@ -45,13 +45,19 @@ mkdir -p "$rootfs/etc" "$rootfs/tmp" "$rootfs/proc" "$rootfs/home/jboss"
 chmod 1777 "$rootfs/tmp"
 printf 'root:x:0:0:root:/root:/sbin/nologin\njboss:x:185:185:service:/home/jboss:/sbin/nologin\n' > "$rootfs/etc/passwd"
 printf 'root:x:0:\njboss:x:185:\n' > "$rootfs/etc/group"
-chown 185:185 "$rootfs/home/jboss"
+# As root the files keep their owners; without root umoci maps the caller to root (--rootless).
+rootless=()
+if [ "$(id -u)" = 0 ]; then
+  chown 185:185 "$rootfs/home/jboss"
+else
+  rootless=(--rootless)
+fi
 
 umoci init --layout "$work/oci"
 umoci new --image "$work/oci:base"
-umoci unpack --image "$work/oci:base" "$work/bundle" >/dev/null
+umoci unpack "${rootless[@]}" --image "$work/oci:base" "$work/bundle" >/dev/null
 cp -a "$rootfs/." "$work/bundle/rootfs/"
-umoci repack --image "$work/oci:base" "$work/bundle"
+umoci repack "${rootless[@]}" --image "$work/oci:base" "$work/bundle"
 umoci config --image "$work/oci:base" \
   --config.env PATH=/opt/java/bin:/usr/local/bin:/usr/bin:/bin \
   --config.env JAVA_HOME=/opt/java \

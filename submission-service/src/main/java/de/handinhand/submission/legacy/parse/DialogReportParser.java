@@ -50,6 +50,12 @@ final class DialogReportParser {
             "fuer den fluechtlingsdialog", "zum kommunalen fluechtlingsdialog", "zum fluechtlingsdialog",
             "der kommune", "der stadt oder gemeinde", "der stadt/gemeinde", "und sonstige rueckmeldungen",
             "im ueberblick", "der teilnehmenden", "des ansprechpartners", "der ansprechperson", "bzw. anlass");
+    /**
+     * How a heading's extra words begin ("Beteiligte Akteure und Teilnehmende", "Kosten der
+     * Veranstaltung"); a value after a label never does ("Landkreis Musterstadt").
+     */
+    private static final Set<String> CONNECTORS = Set.of("und", "sowie", "bzw.", "bzw", "oder", "der", "des", "zur",
+            "zum", "fuer");
     /** Fields whose value may stand on the label's own line ("Einwohnerzahl: 8.300"). */
     private static final Set<Target> INLINE = EnumSet.of(Target.NAME, Target.POPULATION, Target.KREIS, Target.BEZIRK,
             Target.WEBSITE, Target.CONTACT, Target.ADDRESS, Target.PHONE, Target.EMAIL, Target.TITLE, Target.DATE,
@@ -59,6 +65,11 @@ final class DialogReportParser {
     private static final Set<Target> RESUMABLE = EnumSet.of(Target.CONCEPT, Target.SITUATION, Target.COUNSEL,
             Target.TOPICS, Target.ACTORS, Target.ASSESSMENT, Target.SATISFACTION_PROCESS, Target.SATISFACTION_RESULTS,
             Target.RESULTS, Target.COSTS, Target.COSTS_NOTE, Target.RATIO, Target.RECOMMENDATIONS, Target.SUMMARY);
+
+    /** Fields of one line: a question of a long part right after such a label, left empty, opens that part. */
+    private static final Set<Target> ONE_LINE = EnumSet.of(Target.NAME, Target.POPULATION, Target.KREIS,
+            Target.BEZIRK, Target.WEBSITE, Target.PHONE, Target.EMAIL, Target.TITLE, Target.DATE, Target.TIME,
+            Target.PLACE, Target.COUNT, Target.TOTAL, Target.FUNDING);
 
     static {
         labels(Target.NAME, "name der kommune", "name der stadt oder gemeinde", "name der stadt/gemeinde",
@@ -128,7 +139,7 @@ final class DialogReportParser {
             "finanzierung", "zuschuss", "internet", "mail", "fon", "tel", "tel.", "konzept", "themen", "ausblick", "fazit",
             "auswertung", "evaluation", "einschaetzung", "zufriedenheit", "kreis", "zeitpunkt", "zielgruppe",
             "zielgruppen", "teilnehmer", "teilnehmende", "titel", "datum", "termin", "anlass", "bewertung", "ergebnisse",
-            "kosten", "einwohner", "adresse", "anschrift", "website", "webseite", "homepage", "beteiligte akteure");
+            "kosten", "einwohner", "adresse", "anschrift", "website", "webseite", "homepage");
 
     private static void labels(Target target, String... folded) {
         for (String label : folded) {
@@ -249,7 +260,9 @@ final class DialogReportParser {
                 run.structural[i] = true; // "Seite 2 von 5" from a PDF conversion
                 continue;
             }
-            Label label = label(line, i == 0 || run.lines.get(i - 1).isBlank());
+            boolean isolated = (i == 0 || run.lines.get(i - 1).isBlank()) && (i + 1 == run.lines.size()
+                    || run.lines.get(i + 1).isBlank() || asked(run.lines.get(i + 1)) != null);
+            Label label = label(line, i == 0 || run.lines.get(i - 1).isBlank(), isolated);
             if (label != null && label.inline() != null && INLINE.contains(label.target())
                     && RESUMABLE.contains(section)) {
                 // "Termin: 4.3.2017" inside the concept: a one-line value; the answer around it goes on.
@@ -294,8 +307,10 @@ final class DialogReportParser {
                 inParagraph = false;
                 continue;
             }
-            if (asked != null && !answerSeen) {
-                // The form's own question or instruction right after its label: not an answer.
+            if (asked != null && !answerSeen && (asked.target() == null || asked.target() == section
+                    || !ONE_LINE.contains(section) || !RESUMABLE.contains(asked.target()))) {
+                // The form's own question or instruction right after its label: not an answer. (After a
+                // one-line field left empty, a question of another part opens that part, below.)
                 run.structural[i] = true;
                 continue;
             }
@@ -352,7 +367,7 @@ final class DialogReportParser {
     }
 
     /** The label this line is, with its value when it stands on the same line; null for other lines. */
-    Label label(String line, boolean afterBlank) {
+    Label label(String line, boolean afterBlank, boolean isolated) {
         if (line.length() > 160) {
             return null;
         }
@@ -364,8 +379,9 @@ final class DialogReportParser {
         String folded = labelFold(stripped);
         boolean colon = stripped.endsWith(":");
         int inner = stripped.indexOf(':');
-        // "Name der Kommune: Hohenried" is a label with its value, never a label as a whole.
-        Target whole = inner >= 0 && inner < stripped.length() - 1 ? null : target(folded, colon);
+        boolean tabbed = stripped.indexOf('\t') > 0;
+        // "Name der Kommune: Hohenried", "Regierungsbezirk<TAB>Kassel": a label with its value, never a label as a whole.
+        Target whole = inner >= 0 && inner < stripped.length() - 1 || tabbed ? null : target(folded, colon, isolated);
         if (whole != null && (!WEAK.contains(folded) || colon || afterBlank)) {
             return new Label(whole, null);
         }
@@ -379,7 +395,7 @@ final class DialogReportParser {
         } else if (at <= 0 || at == stripped.length() - 1 || indented) {
             return null;
         }
-        Target head = target(labelFold(stripped.substring(0, at)), true);
+        Target head = target(labelFold(stripped.substring(0, at)), true, false);
         String value = stripped.substring(at + 1).strip();
         if (head == null || value.isEmpty() || head == Target.STRUCTURE) {
             return null;
@@ -397,7 +413,7 @@ final class DialogReportParser {
         return costLine || value.length() < 3 ? null : new Label(head, value);
     }
 
-    private static Target target(String folded, boolean endsWithColon) {
+    private static Target target(String folded, boolean endsWithColon, boolean isolated) {
         Target exact = LABELS.get(folded);
         if (exact != null) {
             return exact;
@@ -415,13 +431,19 @@ final class DialogReportParser {
                         || folded.contains("kommune") || folded.contains("landkreis")) && words(folded) <= 10) {
             return Target.NAME;
         }
-        // Key words plus a known tail ("E-Mail der Kontaktperson"), or a short label ending in ':'.
+        // Key words plus a known tail ("E-Mail der Kontaktperson"), or a short label ending in ':', or
+        // standing alone between blank lines like the form's headings ("Beteiligte Akteure und Teilnehmende").
         int space = folded.indexOf(' ');
+        boolean heading = isolated && words(folded) <= 6 && folded.chars().noneMatch(Character::isDigit)
+                && ".!?,;".indexOf(folded.charAt(folded.length() - 1)) < 0;
         while (space > 0) {
-            Target key = LABELS.get(folded.substring(0, space));
+            String head = folded.substring(0, space);
+            Target key = LABELS.get(head);
             String tail = folded.substring(space + 1);
             if (key != null && (TAILS.contains(tail)
-                    || endsWithColon && words(tail) <= 8 && tail.chars().noneMatch(Character::isDigit))) {
+                    || endsWithColon && words(tail) <= 8 && tail.chars().noneMatch(Character::isDigit)
+                    || heading && !WEAK.contains(head) && key != Target.STRUCTURE && words(tail) <= 4
+                            && CONNECTORS.contains(tail.split(" ", 2)[0]))) {
                 return key;
             }
             space = folded.indexOf(' ', space + 1);

@@ -231,6 +231,27 @@ public class DialogReportParserTest {
         assertEquals(weidensteinAnswers(), e.answers());
         assertEquals(List.of(), e.unplaced());
 
+        String headings = fixture("fluechtlingsdialog-landkreis-weidenstein.txt")
+                .replace("Beteiligte Akteure\nWer hat teilgenommen?", "Beteiligte Akteure und Teilnehmende\n\n"
+                        + "Wer hat teilgenommen?\n")
+                .replace("Themenfelder\nWelche Themen standen im Mittelpunkt?",
+                        "Themenfelder – Welche Themen standen im Mittelpunkt?");
+        assertEquals(weidensteinAnswers(), parse(headings).answers());
+        assertEquals(List.of(), parse(headings).unplaced());
+
+        // Blank lines between label and answer everywhere: a value line is never taken for a label.
+        String spaced = fixture("fluechtlingsdialog-landkreis-weidenstein.txt")
+                .replace("Name der Stadt oder Gemeinde\n", "Name der Stadt oder Gemeinde\n\n")
+                .replace("Landkreis\nWeidenstein\n", "Landkreis\n\nWeidenstein\n")
+                .replace("Regierungsbezirk\n", "Regierungsbezirk\n\n");
+        assertEquals(weidensteinAnswers(), parse(spaced).answers());
+        assertEquals("Landkreis Weidenstein", parse(spaced).municipalityName());
+
+        ParsedEntry emptyField = parse("Regierungsbezirk\n\nWas war der Anlass für den Flüchtlingsdialog?\n"
+                + "Viele Helferkreise arbeiteten nebeneinander her.\n");
+        assertEquals(Map.of("F30", "Viele Helferkreise arbeiteten nebeneinander her."), emptyField.answers(),
+                "a question of another part after an empty one-line field opens that part");
+
         ParsedEntry no = parse("Stehen Aufwand und Ergebnis in einem guten Verhältnis?\n[ ] ja   [x] nein\n");
         assertEquals("NO", no.answers().get("F97"));
         assertFalse(no.answers().containsKey("F98"), "the boxes say all there is");

@@ -192,8 +192,8 @@ final class DialogReportParser {
         headings.add(labelFold(form.title()));
     }
 
-    /** One line of an answer ({@code inline}: the value standing on its label's line). */
-    private record Piece(int line, String text, boolean paragraphStart, boolean inline) {
+    /** One line of an answer (or the value standing on its label's line), and whether a paragraph starts with it. */
+    private record Piece(int line, String text, boolean paragraphStart) {
     }
 
     private record Label(Target target, String inline) {
@@ -268,7 +268,7 @@ final class DialogReportParser {
                 // "Termin: 4.3.2017" inside the concept: a one-line value; the answer around it goes on.
                 run.labelAt.put(i, label.target());
                 run.content.computeIfAbsent(label.target(), k -> new ArrayList<>())
-                        .add(new Piece(i, label.inline(), true, true));
+                        .add(new Piece(i, label.inline(), true));
                 answerSeen = true;
                 inParagraph = false;
                 continue;
@@ -281,7 +281,7 @@ final class DialogReportParser {
                 run.labelAt.put(i, section);
                 if (label.inline() != null) {
                     run.content.computeIfAbsent(section, k -> new ArrayList<>())
-                            .add(new Piece(i, label.inline(), true, true));
+                            .add(new Piece(i, label.inline(), true));
                 } else {
                     run.structural[i] = true;
                 }
@@ -334,7 +334,7 @@ final class DialogReportParser {
             }
             answerSeen = true;
             run.content.computeIfAbsent(paragraphTarget, k -> new ArrayList<>())
-                    .add(new Piece(i, line.strip(), isParagraphStart(run, paragraphTarget, i), false));
+                    .add(new Piece(i, line.strip(), isParagraphStart(run, paragraphTarget, i)));
         }
         settle(run, batch, answeredInBatch);
     }
@@ -933,7 +933,7 @@ final class DialogReportParser {
                     pieces.remove(i);
                     if (i < pieces.size() && !pieces.get(i).paragraphStart()) {
                         Piece next = pieces.get(i);
-                        pieces.set(i, new Piece(next.line(), next.text(), true, next.inline()));
+                        pieces.set(i, new Piece(next.line(), next.text(), true));
                     }
                 }
                 break;

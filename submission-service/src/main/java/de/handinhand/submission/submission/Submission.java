@@ -77,6 +77,14 @@ public class Submission {
     @Mutability(Immutability.class)
     public List<String> unplaced;
 
+    /**
+     * Field paths whose value the legacy import derived rather than read ("title",
+     * "projects[1].answers.D10", "answers.F90"); empty for entries written by people.
+     */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
+    public List<String> derived = List.of();
+
     @Column(name = "submitted_at")
     public Instant submittedAt;
 

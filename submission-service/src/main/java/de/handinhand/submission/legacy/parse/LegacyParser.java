@@ -1,6 +1,7 @@
 package de.handinhand.submission.legacy.parse;
 
 import de.handinhand.common.messaging.codes.FieldOfAction;
+import de.handinhand.submission.call.FormTemplate;
 import de.handinhand.submission.form.Form;
 import de.handinhand.submission.form.Option;
 import de.handinhand.submission.form.Question;
@@ -18,15 +19,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the text export of an entry form (the format of the 2017 competition forms, and the
- * same export style for the Flüchtlingsdialog report) into answers of a {@link Form}.
+ * Reads the text export of an entry form into answers of a {@link Form}: the competition form
+ * here, the Flüchtlingsdialog report in {@link DialogReportParser}.
  *
  * <p>The form drives the parse: question codes ("C 26a", "D 24"), question labels ("Typ:",
  * "Kurzfassung des Wettbewerbsbeitrags") and section titles are the anchors; the lines after an
  * anchor are its value. A choice question's value is the option lines the export printed: the
  * full list is the form's echo (nothing was ticked that the text can show), a strict subset is the
  * answer. Every line the parser uses is marked; every non-blank line left unmarked ends up verbatim
- * in {@code unplaced}, so nothing of the source is ever dropped.
+ * in {@code unplaced}, so nothing of the source is ever dropped. A single project without a title
+ * gets one from its own text ({@link ProjectTitles}), listed in {@code derived}.
  */
 public final class LegacyParser {
 
@@ -39,7 +41,7 @@ public final class LegacyParser {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern BULLET = Pattern.compile("^[-•*–·]\\s*");
     private static final Pattern PARENTHESES = Pattern.compile("\\s*\\([^)]*\\)\\s*");
-    private static final Pattern UNICODE_SPACES = Pattern.compile("[\u00a0\u2007\u202f\u2009\u200a]");
+    static final Pattern UNICODE_SPACES = Pattern.compile("[\u00a0\u2007\u202f\u2009\u200a]");
     private static final Set<String> STRUCTURE = Set.of("fragen zum wettbewerbsbeitrag", "einzelprojekte",
             "kommunaler fluechtlingsdialog", "bericht");
 
@@ -83,6 +85,10 @@ public final class LegacyParser {
 
     /** Parses the text; never fails, at worst everything is unplaced. */
     public ParsedEntry parse(String text) {
+        if (form.template() == FormTemplate.FLUECHTLINGSDIALOG) {
+            // The report's real exports are label/question/answer runs without codes: a reader of their own.
+            return new DialogReportParser(form).parse(text);
+        }
         List<String> raw = lines(text);
         // Exports put non-breaking spaces after labels ("C 26:\u00a0"); parse with plain spaces.
         List<String> lines = raw.stream().map(l -> UNICODE_SPACES.matcher(l).replaceAll(" ").stripTrailing()).toList();
@@ -118,7 +124,9 @@ public final class LegacyParser {
             }
         }
 
-        List<Map<String, Object>> projects = projects(projectAnswers, projectFree, projectLines, lines, consumed);
+        List<String> derived = new ArrayList<>();
+        List<Map<String, Object>> projects = projects(projectAnswers, projectFree, projectLines, lines, consumed,
+                derived);
         String name = registry.getOrDefault("A1", registry.get("F10"));
         preamble(blocks, lines, consumed, name);
         for (Block block : blocks) {
@@ -129,7 +137,7 @@ public final class LegacyParser {
             }
         }
         return new ParsedEntry(name, registry.get("A2"), registry.get("A3"), fields[0], fields[1], fields[2], answers,
-                projects, unplaced(raw, lines, consumed));
+                projects, unplaced(raw, lines, consumed), derived);
     }
 
     private void placeField(Block block, Anchor anchor, Question q, List<String> lines, boolean[] consumed,
@@ -367,7 +375,8 @@ public final class LegacyParser {
     }
 
     private List<Map<String, Object>> projects(Map<Integer, Map<String, Object>> answers,
-            Map<Integer, List<Integer>> free, Map<Integer, List<Integer>> all, List<String> lines, boolean[] consumed) {
+            Map<Integer, List<Integer>> free, Map<Integer, List<Integer>> all, List<String> lines, boolean[] consumed,
+            List<String> derived) {
         Set<Integer> numbers = new java.util.TreeSet<>(answers.keySet());
         numbers.addAll(free.keySet());
         List<Map<String, Object>> projects = new ArrayList<>();
@@ -382,6 +391,14 @@ public final class LegacyParser {
                 continue;
             }
             if (projects.size() < form.maxProjects()) {
+                if (!project.containsKey("D10") && project.get("D15") instanceof String text) {
+                    // No title in the export: one from the project's own text, marked as derived.
+                    int index = projects.size();
+                    ProjectTitles.fromText(text).ifPresent(title -> {
+                        project.put("D10", title);
+                        derived.add("projects[" + index + "].answers.D10");
+                    });
+                }
                 projects.add(project);
             } else {
                 // More projects than the form holds: keep their text, unplaced.
@@ -401,7 +418,7 @@ public final class LegacyParser {
         }
     }
 
-    private static List<String> unplaced(List<String> raw, List<String> lines, boolean[] consumed) {
+    static List<String> unplaced(List<String> raw, List<String> lines, boolean[] consumed) {
         List<String> runs = new ArrayList<>();
         StringBuilder run = new StringBuilder();
         for (int i = 0; i < lines.size(); i++) {
@@ -429,7 +446,7 @@ public final class LegacyParser {
 
     // --- text helpers --------------------------------------------------------------------------
 
-    private static List<String> lines(String text) {
+    static List<String> lines(String text) {
         String normalised = text.startsWith("\uFEFF") ? text.substring(1) : text;
         List<String> lines = new ArrayList<>();
         for (String line : normalised.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1)) {

@@ -39,8 +39,11 @@ public class ImportResource {
     @Operation(summary = "Import a legacy text export", description = "Organizers only. Turns the text export of a "
             + "competition entry form or a Flüchtlingsdialog report into a submitted entry (version 1, imported): "
             + "contact, title, summary, description, every answer the text carries, the single projects. What cannot "
-            + "be placed is kept verbatim in `unplaced`; the source text is kept with the entry. The municipality is "
-            + "the one the contact block names, or `municipalityId` when the text has none.")
+            + "be placed is kept verbatim in `unplaced`; the source text is kept with the entry; `derived` lists the "
+            + "field paths the import derived rather than read (a title from a project's text, a summed total). The "
+            + "municipality is `municipalityId` if given, else the one the contact block names, else the registered "
+            + "municipality the text speaks for (\"unsere Stadt\", \"der Stadt X\", \"unser Landkreis\"; then the "
+            + "most often named).")
     @RequestBody(content = @Content(mediaType = "text/plain", examples = @ExampleObject(name = "competition", value = """
             Name der Stadt/der Gemeinde/des Landkreises:\s
             Landkreis Dachau
@@ -54,7 +57,8 @@ public class ImportResource {
     @APIResponseSchema(value = SubmissionView.class, responseCode = "201", responseDescription = "Imported and submitted")
     @APIResponse(responseCode = "409", description = "The municipality already has an entry for this call")
     @APIResponse(responseCode = "422", description = "Unknown call, empty text, the other form family, or no "
-            + "municipality to be found")
+            + "single municipality to be found (an unknown name, or several equally: the message names the "
+            + "candidates); nothing is stored")
     public Response importText(
             @Parameter(description = "The call the entry belongs to", required = true) @QueryParam("callId") String callId,
             @Parameter(description = "The municipality's key (AGS), if the text does not name a registered one")

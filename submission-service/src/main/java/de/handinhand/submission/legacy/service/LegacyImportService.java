@@ -89,13 +89,17 @@ public class LegacyImportService {
                     + " uses " + form.template());
         }
         ParsedEntry parsed = new LegacyParser(form).parse(text);
-        Municipality municipality = municipality(municipalityId, parsed);
+        Municipality municipality = municipality(municipalityId, parsed, text);
         if (submissions.exists(call.id, municipality.id)) {
             throw new de.handinhand.common.web.problem.ConflictException("entry-exists", "Municipality "
                     + municipality.id + " already has an entry for this call");
         }
 
-        Fitted fitted = fit(form, "Wettbewerbsbeitrag " + municipality.name, parsed);
+        // A header line that only names the municipality (as the exports start) has its place now.
+        String header = MunicipalityFinder.fold(municipality.name.strip());
+        List<String> unplaced = parsed.unplaced().stream()
+                .filter(u -> !MunicipalityFinder.fold(u.strip()).equals(header)).toList();
+        Fitted fitted = fit(form, fallbackTitle(form, municipality, parsed), parsed, unplaced);
 
         Instant now = clock.instant();
         Submission s = new Submission();
@@ -112,6 +116,7 @@ public class LegacyImportService {
         s.imported = true;
         s.sourceText = text;
         s.unplaced = fitted.unplaced();
+        s.derived = fitted.derived();
         s.status = SubmissionStatus.SUBMITTED;
         s.version = 1;
         s.submittedAt = now;
@@ -123,7 +128,23 @@ public class LegacyImportService {
         return lifecycle.get(s.id);
     }
 
-    private record Fitted(FormValidator.Content content, List<String> unplaced) {
+    private record Fitted(FormValidator.Content content, List<String> unplaced, List<String> derived) {
+    }
+
+    /**
+     * The title of an entry whose export gives none, marked as derived: "Wettbewerbsbeitrag
+     * <Kommune>", or for a dialogue report "Kommunaler Flüchtlingsdialog <Kommune>" with the date.
+     */
+    static String fallbackTitle(Form form, Municipality municipality, ParsedEntry parsed) {
+        if (form.template() == FormTemplate.FLUECHTLINGSDIALOG) {
+            String title = "Kommunaler Flüchtlingsdialog " + municipality.name;
+            if (parsed.answers().get("F21") instanceof String date) {
+                title += " am " + java.time.LocalDate.parse(date)
+                        .format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"));
+            }
+            return title;
+        }
+        return "Wettbewerbsbeitrag " + municipality.name;
     }
 
     private static final java.util.regex.Pattern ANSWER_FIELD =
@@ -134,15 +155,20 @@ public class LegacyImportService {
      * question, but a combination can still break a rule of the form (an answer it refuses, the
      * entry's own title, summary or description over their limits): such text is not dropped and
      * does not fail the import; it moves to {@code unplaced} (an answer with its code), for the
-     * organizer to see, and the title falls back to "Wettbewerbsbeitrag <Kommune>". What still does
-     * not fit (too many projects) refuses the import with every field named.
+     * organizer to see, and the title falls back to {@link #fallbackTitle}. A value moved out loses
+     * its derived mark; a fallback title gets one. What still does not fit (too many projects)
+     * refuses the import with every field named.
      */
-    private static Fitted fit(Form form, String fallbackTitle, ParsedEntry parsed) {
+    private static Fitted fit(Form form, String fallbackTitle, ParsedEntry parsed, List<String> leftovers) {
         String title = parsed.title() != null ? parsed.title() : fallbackTitle;
+        List<String> derived = new ArrayList<>(parsed.derived());
+        if (parsed.title() == null) {
+            derived.add("title");
+        }
         Map<String, Object> answers = new LinkedHashMap<>(parsed.answers());
         List<Map<String, Object>> projects = new ArrayList<>();
         parsed.projects().forEach(p -> projects.add(new LinkedHashMap<>(p)));
-        List<String> unplaced = new ArrayList<>(parsed.unplaced());
+        List<String> unplaced = new ArrayList<>(leftovers);
         String summary = parsed.summary();
         String description = parsed.description();
         for (int attempt = 0; ; attempt++) {
@@ -150,7 +176,7 @@ public class LegacyImportService {
             FormValidator.Content content = FormValidator.normalise(form, new FormValidator.Content(title, summary,
                     description, answers, projects), shape);
             if (shape.isEmpty()) {
-                return new Fitted(content, unplaced);
+                return new Fitted(content, unplaced, List.copyOf(derived));
             }
             boolean moved = false;
             for (de.handinhand.common.web.problem.FieldError error : shape.list()) {
@@ -161,11 +187,13 @@ public class LegacyImportService {
                     Object value = owner.remove(field.group(2));
                     if (value != null) {
                         unplaced.add(field.group(2) + ": " + text(value));
+                        derived.remove(error.field());
                         moved = true;
                     }
                 } else if (error.field().equals("title") && !title.equals(fallbackTitle)) {
                     unplaced.add(title);
                     title = fallbackTitle;
+                    derived.add("title");
                     moved = true;
                 } else if (error.field().equals("summary") && summary != null) {
                     unplaced.add(summary);
@@ -190,33 +218,23 @@ public class LegacyImportService {
         return String.valueOf(value);
     }
 
-    /** The municipality given, else the one the contact block names; both must agree when both exist. */
-    private Municipality municipality(String municipalityId, ParsedEntry parsed) {
+    /**
+     * The municipality given, else the one the text speaks for ({@link MunicipalityFinder}: the
+     * contact block's name if it has one, else the registered municipalities the text names, the
+     * speaking kind and frequency deciding). Given and named must agree when both exist.
+     */
+    private Municipality municipality(String municipalityId, ParsedEntry parsed, String text) {
         String named = parsed.municipalityName();
         if (municipalityId != null && !municipalityId.isBlank()) {
             Municipality given = municipalities.findByIdOptional(municipalityId.strip()).orElseThrow(() ->
                     ValidationException.of("municipalityId", "no registered municipality " + municipalityId));
-            if (named != null && !sameName(given.name, named)) {
+            if (named != null && !MunicipalityFinder.names(named, given)) {
                 throw ValidationException.of("municipalityId", "the text names '" + named + "', but "
                         + given.id + " is " + given.name);
             }
             return given;
         }
-        if (named == null) {
-            throw ValidationException.of("municipalityId", "the text names no municipality; pass municipalityId");
-        }
-        List<Municipality> matches = municipalities.listAll().stream().filter(m -> sameName(m.name, named)).toList();
-        if (matches.size() != 1) {
-            throw ValidationException.of("municipalityId", matches.isEmpty()
-                    ? "'" + named + "' is not in the registry; register it or pass municipalityId"
-                    : "'" + named + "' is ambiguous; pass municipalityId");
-        }
-        return matches.get(0);
-    }
-
-    static boolean sameName(String a, String b) {
-        return FieldOfAction.fold(a).replaceAll("\\s+", " ").strip()
-                .equals(FieldOfAction.fold(b).replaceAll("\\s+", " ").strip());
+        return new MunicipalityFinder(municipalities.listAll()).find(named, parsed.municipalityType(), text);
     }
 
     /** Which form family a text export belongs to, by the words only it uses; null if it cannot tell. */

@@ -23,7 +23,8 @@ public final class SubmissionMapper {
                 municipality == null ? null : municipality.name, s.category, s.status, s.version, s.title, s.summary,
                 s.description, FormDerivations.withRegistryAnswers(form, s.answers, municipality),
                 s.projects.stream().map(p -> new ProjectEntry(new LinkedHashMap<>(p))).toList(), s.requestedCents,
-                attachments, s.imported, s.unplaced == null ? List.of() : List.copyOf(s.unplaced), s.extendedUntil,
+                attachments, s.imported, s.unplaced == null ? List.of() : List.copyOf(s.unplaced),
+                s.derived == null ? List.of() : List.copyOf(s.derived), s.extendedUntil,
                 s.submittedAt, s.withdrawnAt, s.createdAt, s.updatedAt);
     }
 

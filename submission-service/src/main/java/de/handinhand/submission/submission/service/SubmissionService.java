@@ -23,6 +23,7 @@ import de.handinhand.submission.form.FormTemplates;
 import de.handinhand.submission.form.FormValidator;
 import de.handinhand.submission.municipality.Municipality;
 import de.handinhand.submission.municipality.repository.MunicipalityRepository;
+import de.handinhand.submission.submission.DerivedFields;
 import de.handinhand.submission.submission.Submission;
 import de.handinhand.submission.submission.SubmissionStatus;
 import de.handinhand.submission.submission.SubmissionVersion;
@@ -374,6 +375,7 @@ public class SubmissionService {
     }
 
     static void apply(FormValidator.Content content, Long requestedCents, Submission s) {
+        s.derived = DerivedFields.unchanged(s, content);
         s.title = content.title();
         s.summary = content.summary();
         s.description = content.description();

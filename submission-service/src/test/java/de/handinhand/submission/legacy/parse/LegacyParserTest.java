@@ -57,9 +57,11 @@ class LegacyParserTest {
         assertEquals("NO", e.projects().get(0).get("D14"));
         assertEquals("• Jeden Samstag reparieren Ehrenamtliche und Geflüchtete gemeinsam Fahrräder.\n"
                 + "• Die Räder gehen an Familien ohne Auto.", e.projects().get(0).get("D15"));
-        assertNull(e.projects().get(1).get("D10"), "a project without D labels has no title");
+        assertEquals("Im Sprachcafé treffen sich jeden Mittwoch Alteingesessene …", e.projects().get(1).get("D10"),
+                "a project without D labels gets the first words of its text as title");
         assertEquals("Im Sprachcafé treffen sich jeden Mittwoch Alteingesessene und Neuzugewanderte.",
                 e.projects().get(1).get("D15"));
+        assertEquals(List.of("projects[1].answers.D10"), e.derived(), "only that title is derived");
 
         assertEquals(List.of("Diese Zeile steht ohne Frage im Formular.",
                 "C 99 Sonderfrage der Stadt:\nEine Antwort auf eine Frage, die das Formular nicht kennt.",
@@ -85,13 +87,20 @@ class LegacyParserTest {
         assertEquals("2017-02-18", a.get("F21"));
         assertEquals("Nach der Schließung der Gemeinschaftsunterkunft fehlten Treffpunkte.", a.get("F30"));
         assertEquals(List.of("WOHNEN", "BILDUNG", "BESCHAEFTIGUNG", "SPRACHE"), a.get("F50"));
-        assertEquals("Mobilität im ländlichen Raum", a.get("F51"));
+        assertEquals("Mobilität im ländlichen Raum\nHeimatkunde", a.get("F51"), "a topic of no field of action is text");
         assertEquals(180L, a.get("F61"));
         assertEquals(416_000L, a.get("F90"));
         assertEquals(300_000L, a.get("F91"));
         assertEquals("Mehr Zeit für die Abschlussrunde einplanen.", a.get("F100"));
+        assertEquals("Marktplatz 1, 37242 Bad Sooden-Allendorf", a.get("F15"));
+        assertEquals("05652 958-0", a.get("F16"));
+        assertEquals("Maria Beispiel", a.get("F14"));
+        assertEquals("Bürgerhaus", a.get("F22"));
+        assertEquals("Die Thementische waren voll; die Abschlussrunde war zu kurz.", a.get("F70"));
+        assertEquals("Honorare für Moderation und Dolmetschen machten den größten Teil aus.", a.get("F92"));
         assertTrue(e.projects().isEmpty());
-        assertEquals(List.of("- Heimatkunde"), e.unplaced());
+        assertEquals(List.of(), e.unplaced());
+        assertEquals(List.of(), e.derived());
     }
 
     @Test
@@ -116,5 +125,37 @@ class LegacyParserTest {
         assertNull(e.title());
         assertTrue(e.answers().isEmpty());
         assertEquals(List.of("Liebe Jury,\nanbei unser Beitrag."), e.unplaced());
+    }
+
+    @Test
+    void competitionExportWithoutContactBlockGetsDerivedProjectTitles() throws IOException {
+        ParsedEntry e = new LegacyParser(ZusammenlebenForm.build()).parse(fixture("wettbewerb-lindenbrunn-ohne-kontakt.txt"));
+
+        assertNull(e.municipalityName(), "no contact block: the service finds the municipality in the text");
+        assertNull(e.title(), "the title label has no value");
+        assertTrue(e.summary().startsWith("Unsere Stadt hat seit 2015 ein Netz"));
+        assertTrue(e.description().startsWith("1. Ausgangslage\nIm Landkreis Weidenstein nahm Lindenbrunn"));
+        assertTrue(e.description().endsWith("im Haushalt abgesichert."));
+        assertTrue(e.answers().isEmpty(), "the C sections are empty");
+        assertEquals(2, e.projects().size(), "the third single project is empty");
+        assertEquals("Nachbarschaftscafé Mitte", e.projects().get(0).get("D10"), "a quoted name is the title");
+        assertTrue(((String) e.projects().get(0).get("D15")).startsWith("Seit Herbst 2016 öffnet das „Nachbarschaftscafé"));
+        assertEquals("Ehrenamtliche Patinnen und Paten begleiten Familien …", e.projects().get(1).get("D10"),
+                "else the first words");
+        assertEquals(List.of("projects[0].answers.D10", "projects[1].answers.D10"), e.derived());
+        assertEquals(List.of(), e.unplaced());
+    }
+
+    @Test
+    void aProjectWithItsOwnTitleKeepsItAndNothingIsDerived() throws IOException {
+        ParsedEntry e = new LegacyParser(ZusammenlebenForm.build()).parse(fixture("wettbewerb-landkreis-weidenstein.txt"));
+
+        assertEquals("Gemeinsam im Kreis: Integration in Stadt und Land", e.title());
+        assertEquals("YES", e.answers().get("C10"));
+        assertEquals(List.of(Map.of("D10", "Fahrdienst zu den Sprachkursen", "D15",
+                "Ehrenamtliche fahren Familien aus Kleinmoorbach zu den Sprachkursen nach Lindenbrunn.")), e.projects());
+        assertEquals(List.of(), e.derived());
+        assertEquals(List.of("Landkreis Weidenstein"), e.unplaced(),
+                "the header line names the municipality; the import, which knows the registry, places it");
     }
 }

@@ -54,6 +54,7 @@ class SeedImportTest {
         assertTrue(((String) e.projects().get(0).get("D15")).startsWith("• In einem halbjährlichen Fortbildungsprogramm"));
         assertTrue(((String) e.projects().get(1).get("D15")).startsWith("Gemeinsam mit dem Kreissportbund"));
         assertEquals(List.of(), e.unplaced(), "every line of this form has its place");
+        assertEquals(List.of(), e.derived(), "both projects have their own titles");
     }
 
     @Test
@@ -69,6 +70,8 @@ class SeedImportTest {
         String project = (String) e.projects().get(0).get("D15");
         assertTrue(project.startsWith("Die ganze Gemeinde Hebertshausen feierte am 01. Oktober 2017 den Tag der Regionen"));
         assertTrue(project.contains("Mehr als 70 Aussteller"));
+        assertEquals("WAS MACHT REICH", e.projects().get(0).get("D10"), "the quoted motto near the start");
+        assertEquals(List.of("projects[0].answers.D10"), e.derived());
         assertEquals(List.of(), e.unplaced());
     }
 
@@ -85,6 +88,9 @@ class SeedImportTest {
         assertTrue(((String) e.projects().get(0).get("D15")).startsWith("Insgesamt gab es 24 Projekte im Landkreis."));
         assertTrue(((String) e.projects().get(0).get("D15")).contains("Mit dem Integrationscafé ist es gelungen"));
         assertTrue(((String) e.projects().get(1).get("D15")).contains("Jobbörse"));
+        assertEquals("Insgesamt gab es 24 Projekte im Landkreis", e.projects().get(0).get("D10"),
+                "\"GIV\" is too short for a name: the first sentence");
+        assertEquals(List.of("projects[0].answers.D10", "projects[1].answers.D10"), e.derived());
         assertEquals(List.of(), e.unplaced());
     }
 }

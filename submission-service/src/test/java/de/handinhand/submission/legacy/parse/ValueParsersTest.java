@@ -39,4 +39,52 @@ class ValueParsersTest {
         assertEquals(Optional.empty(), ValueParsers.date("31.02.2017"));
         assertEquals(Optional.empty(), ValueParsers.date("im Frühjahr"));
     }
+
+    @Test
+    void amountsOfCostLinesNextToTheirCurrency() {
+        assertEquals(312_000L, ValueParsers.amountOnLine("    Beratung und Moderation: 3,120,00 €").orElseThrow().cents());
+        assertEquals(180_000L, ValueParsers.amountOnLine("Sachmittel f. Ausrichtung: ca. 1.800,00 €").orElseThrow().cents());
+        assertEquals(180_000L, ValueParsers.amountOnLine("Sachmittel: ca. 1.800 €").orElseThrow().cents());
+        assertEquals(25_000L, ValueParsers.amountOnLine("Dolmetscher: EUR 250").orElseThrow().cents());
+        assertEquals(45_000L, ValueParsers.amountOnLine("Honorar: 450,- €").orElseThrow().cents());
+        assertEquals(60_000L, ValueParsers.amountOnLine("2 Moderatoren: 600 Euro").orElseThrow().cents(),
+                "the number next to the currency, not the first one");
+        assertEquals(60_000L, ValueParsers.amountOnLine("2 Moderatoren: 600").orElseThrow().cents(), "after the colon");
+        assertTrue(ValueParsers.amountOnLine("2 Moderatoren, 3 Tage").isEmpty(), "no currency, no colon, two numbers");
+        assertTrue(ValueParsers.amountOnLine("Europa 2017").isEmpty() || ValueParsers.amountOnLine("Europa 2017")
+                .orElseThrow().cents() == 201_700L, "'Europa' is no currency");
+    }
+
+    @Test
+    void datesWithTheirPlaceAndTimesOfDay() {
+        assertEquals(Optional.of("2017-03-04"), ValueParsers.date("4.3.2017"));
+        ValueParsers.DateMatch d = ValueParsers.dateMatch("Durchführung am 04.03.2017, 9:30 Uhr").orElseThrow();
+        assertEquals("2017-03-04", d.date());
+        assertEquals("04.03.2017", "Durchführung am 04.03.2017, 9:30 Uhr".substring(d.start(), d.end()));
+        assertTimes("09:30", "15:00", ", 9:30 Uhr – 15:00 Uhr");
+        assertTimes("09:30", "15:00", "9.30-15 Uhr");
+        assertTimes("18:00", "21:00", "von 18 bis 21 Uhr");
+        assertTimes("09:30", "15:00", "von 9:30 bis 15:00");
+        assertTimes("18:00", null, "ab 18 Uhr");
+        assertTrue(ValueParsers.times("3-4 Personen je Tisch").isEmpty(), "a range of numbers is no time");
+        assertTrue(ValueParsers.times("2016-2017").isEmpty());
+    }
+
+    private static void assertTimes(String start, String end, String text) {
+        ValueParsers.Times t = ValueParsers.times(text).orElseThrow(() -> new AssertionError("no time in " + text));
+        assertEquals(start, t.start(), text);
+        assertEquals(end, t.end(), text);
+    }
+
+    @Test
+    void mailAndWebAddressesWithoutBacktracking() {
+        assertEquals("erika.beispiel@landkreis-weidenstein.example",
+                ValueParsers.email("E-Mail: <erika.beispiel@landkreis-weidenstein.example>.").orElseThrow().text());
+        assertTrue(ValueParsers.email("@@@ kein@ mail").isEmpty());
+        assertEquals("www.landkreis-weidenstein.example",
+                ValueParsers.url("Landkreis Weidenstein-> www.landkreis-weidenstein.example").orElseThrow().text());
+        String hostile = "a".repeat(200_000) + "@" + "b".repeat(200_000);
+        assertTrue(ValueParsers.email(hostile).isEmpty(), "bounded on both sides of the @");
+        assertTrue(ValueParsers.date("1." + " 1.".repeat(100_000)).isEmpty());
+    }
 }

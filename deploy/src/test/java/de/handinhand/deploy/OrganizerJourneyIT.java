@@ -22,6 +22,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -281,7 +282,8 @@ class OrganizerJourneyIT {
         String competition;
         String report;
         String entry;
-        String submittedAt;
+        /** When the import said the entry was submitted. */
+        String importedAt;
 
         @BeforeAll
         void opensACallOfEachFamily() {
@@ -318,9 +320,11 @@ class OrganizerJourneyIT {
                     .body("description", containsString("im Sozialausschuss der Stadt Lindenfelde eingerichtet"))
                     .body("projects.size()", equalTo(2))
                     .body("projects[0].answers.D15", containsString("Jeden Samstagvormittag"))
-                    .body("projects[1].answers.D15", containsString("45 Patinnen und Paten"));
+                    .body("projects[1].answers.D15", containsString("45 Patinnen und Paten"))
+                    // Values the import made up rather than read are marked as such.
+                    .body("derived", hasItems("title", "projects[0].answers.D10", "projects[1].answers.D10"));
             entry = imported.path("id");
-            submittedAt = imported.path("submittedAt");
+            importedAt = imported.path("submittedAt");
             List<String> unplaced = imported.path("unplaced");
             for (String placed : List.of("Sozialausschuss", "Fahrradwerkstatt", "Patinnen")) {
                 assertTrue(unplaced.stream().noneMatch(line -> line.contains(placed)), placed + " unplaced: " + unplaced);
@@ -374,11 +378,15 @@ class OrganizerJourneyIT {
                     .body("municipalityId", equalTo("06636001")).body("category", equalTo("GEMEINDE_KLEIN"))
                     .body("title", equalTo("Runder Tisch Integration")).body("answers.C10", equalTo("YES"));
 
+            // Both versions keep the import's submission; the second says who corrected it.
+            String submittedAt = gateway.as(ME).get("/api/submissions/" + entry).then().extract().path("submittedAt");
             JsonPath versions = gateway.as(ME).get("/api/submissions/" + entry + "/versions").then().statusCode(200)
                     .extract().jsonPath();
             assertEquals(List.of(1, 2), versions.getList("items.version"));
             assertEquals(List.of(ME, ME), versions.getList("items.submittedBy"));
             assertEquals(List.of(submittedAt, submittedAt), versions.getList("items.submittedAt"));
+            assertEquals(Instant.parse(importedAt).truncatedTo(ChronoUnit.MILLIS),
+                    Instant.parse(submittedAt).truncatedTo(ChronoUnit.MILLIS));
             assertEquals(java.util.Arrays.asList(null, ME), versions.getList("items.correctedBy"));
             gateway.as(ME).get("/api/submissions/" + entry + "/versions/2").then()
                     .body("correctedAt", notNullValue()).body("snapshot.title", equalTo("Runder Tisch Integration"));
@@ -431,6 +439,15 @@ class OrganizerJourneyIT {
             moved.put("municipalityId", "08125");
             gateway.as("dachau").contentType(ContentType.JSON).body(moved).put("/api/submissions/" + own).then()
                     .statusCode(400).body("errors[0].field", equalTo("municipalityId"));
+        }
+
+        @Test
+        @Order(6)
+        void whatTheImportAnsweredIsWhatIsStored() {
+            // The import's answer is all the organizer has of the entry at first: its instants must be
+            // the stored ones, not a finer clock reading the database then rounds.
+            gateway.as(ME).get("/api/submissions/" + entry).then().statusCode(200)
+                    .body("submittedAt", equalTo(importedAt));
         }
 
         private Response importText(String call, String resource) {

@@ -77,11 +77,15 @@ final class SharedStack implements AutoCloseable {
                 config.durable()));
     }
 
-    /** Called by JUnit once the whole run is over. */
+    /**
+     * Called by JUnit once the whole run is over; something left running fails the run (as a
+     * failure of the JUnit Jupiter engine, after the last test class).
+     */
     @Override
     public synchronized void close() {
         if (stack != null) {
             stopAndCheckNothingIsLeft();
+            System.out.println("Stack stopped: no process and no port left");
         }
     }
 

@@ -1,5 +1,7 @@
 package de.handinhand.common.messaging.events;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -11,9 +13,9 @@ import java.util.UUID;
  * change of that entry's set, and a consumer that has seen a higher revision ignores a lower one.
  */
 public record AssignmentsChanged(
-        UUID callId,
-        UUID submissionId,
-        long revision,
-        List<String> jurors,
+        @NotNull UUID callId,
+        @NotNull UUID submissionId,
+        @PositiveOrZero long revision,
+        @NotNull List<@NotNull String> jurors,
         Instant changedAt) {
 }

@@ -10,8 +10,12 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "handinhand.purge")
 public interface PurgeConfig {
 
-    /** Off switch, e.g. for a database another tool cleans. */
-    @WithDefault("true")
+    /**
+     * On per service, once it has adopted common-messaging's tables (see common/ADOPTING.md): off by
+     * default because a service may still read its own published events back from the outbox (the
+     * scoring service's published results do), and those rows must not go before it stops doing so.
+     */
+    @WithDefault("false")
     boolean enabled();
 
     /** How often the purge runs (a Quarkus scheduler interval such as 1h or 15m); read by {@code @Scheduled}. */

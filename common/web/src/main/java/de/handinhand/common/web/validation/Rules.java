@@ -40,6 +40,12 @@ public final class Rules {
     public static final long CENTS_MAX = 10_000_000_000_000L;
     public static final String CENTS_MAX_MESSAGE = "must be at most 10000000000000 cents";
 
+    /**
+     * The message of a text limit, as the services worded it before: {@code @Size(max = Rules.TITLE_MAX,
+     * message = Rules.AT_MOST_CHARACTERS)}; Hibernate Validator fills in {@code {max}}.
+     */
+    public static final String AT_MOST_CHARACTERS = "must be at most {max} characters";
+
     /** A title, as entries, calls and offers have one. */
     public static final int TITLE_MAX = 300;
     /** A name of a person, an organisation or a place. */

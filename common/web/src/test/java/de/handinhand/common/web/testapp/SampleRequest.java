@@ -15,7 +15,7 @@ import java.util.Map;
 
 /** A request body shaped like the services' (nested list, free-form answers), with the shared rules on it. */
 public record SampleRequest(
-        @NotBlank @Size(max = Rules.TITLE_MAX) String title,
+        @NotBlank @Size(max = Rules.TITLE_MAX, message = Rules.AT_MOST_CHARACTERS) String title,
         @NotNull @Pattern(regexp = Rules.KREIS_KEY, message = Rules.KREIS_KEY_MESSAGE) String kreisId,
         @Size(max = 3) List<@Pattern(regexp = Rules.LANGUAGE, message = Rules.LANGUAGE_MESSAGE) String> languages,
         @Size(max = 20) List<@Valid @NotNull Location> locations,

@@ -45,7 +45,8 @@ class ViolationMappingTest {
                 .body("errors.field", contains("answers.C23", "costCents", "kreisId", "languages[1]",
                         "locations[1].lat", "locations[2]", "title"))
                 .body("errors.find { it.field == 'kreisId' }.message", equalTo(Rules.KREIS_KEY_MESSAGE))
-                .body("errors.find { it.field == 'locations[2]' }.message", equalTo("is required"));
+                .body("errors.find { it.field == 'locations[2]' }.message", equalTo("is required"))
+                .body("errors.find { it.field == 'title' }.message", equalTo("must be at most 300 characters"));
     }
 
     @Test

@@ -68,15 +68,20 @@ public class ReplacedChecksums implements Callback {
         }
     }
 
-    private final List<Replaced> replaced;
+    /** Null: read {@value #PROPERTY} when Flyway runs (Quarkus may construct callbacks at build time). */
+    private final List<Replaced> given;
 
     /** The form Flyway and Quarkus instantiate: the list comes from {@value #PROPERTY}. */
     public ReplacedChecksums() {
-        this(fromConfig());
+        this.given = null;
     }
 
     public ReplacedChecksums(List<Replaced> replaced) {
-        this.replaced = List.copyOf(replaced);
+        this.given = List.copyOf(replaced);
+    }
+
+    private List<Replaced> replaced() {
+        return given != null ? given : fromConfig();
     }
 
     private static List<Replaced> fromConfig() {
@@ -88,7 +93,7 @@ public class ReplacedChecksums implements Callback {
 
     @Override
     public boolean supports(Event event, Context context) {
-        return !replaced.isEmpty() && (event == Event.BEFORE_VALIDATE || event == Event.BEFORE_MIGRATE);
+        return (event == Event.BEFORE_VALIDATE || event == Event.BEFORE_MIGRATE) && !replaced().isEmpty();
     }
 
     @Override
@@ -111,23 +116,31 @@ public class ReplacedChecksums implements Callback {
     }
 
     void realign(Connection connection, Configuration configuration) throws SQLException {
+        // Every listed file is read first, so a wrong entry fails on every start, fresh databases
+        // (and so the tests) included, not only on the production database it was meant for.
+        List<Replaced> replaced = replaced();
+        int[] current = new int[replaced.size()];
+        for (int i = 0; i < current.length; i++) {
+            replaced.get(i).version();
+            current[i] = currentChecksum(replaced.get(i).resource());
+        }
         String table = historyTable(configuration);
         if (!exists(connection, table)) {
             return;
         }
-        for (Replaced r : replaced) {
-            int current = currentChecksum(r.resource());
-            if (current == r.oldChecksum()) {
+        for (int i = 0; i < current.length; i++) {
+            Replaced r = replaced.get(i);
+            if (current[i] == r.oldChecksum()) {
                 continue;
             }
             try (PreparedStatement update = connection.prepareStatement(
                     "update " + table + " set checksum = ? where version = ? and checksum = ? and success")) {
-                update.setInt(1, current);
+                update.setInt(1, current[i]);
                 update.setString(2, r.version());
                 update.setInt(3, r.oldChecksum());
                 if (update.executeUpdate() > 0) {
                     LOG.infof("Schema history: version %s (%s) was replaced on purpose; checksum %d is now %d",
-                            r.version(), r.resource(), r.oldChecksum(), current);
+                            r.version(), r.resource(), r.oldChecksum(), current[i]);
                 }
             }
         }

@@ -35,6 +35,15 @@ class MessagingPurgeTest {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    MessagingPurge.Disabled disabled;
+
+    @Test
+    void theScheduledPurgeIsOffUntilAServiceTurnsItOn() {
+        // handinhand.purge.enabled is not set in this test application: the default applies.
+        org.junit.jupiter.api.Assertions.assertTrue(disabled.test(null));
+    }
+
     @Test
     void onlyOldPublishedOutboxRowsAndOldInboxIdsGo() throws SQLException {
         Instant now = Instant.parse("2100-01-01T00:00:00Z");

@@ -105,6 +105,22 @@ class EventDispatcherTest {
     }
 
     @Test
+    void anAssignmentsSnapshotNeedsAWholeRevisionAndNamedJurors() {
+        String good = UUID.randomUUID().toString();
+        assertAcked(send(event(good, EventTypes.ASSIGNMENTS_CHANGED, assignments(7, List.of("juror1")))));
+        assertEquals(List.of("readers at revision 7"), effects(good));
+
+        Map<String, Object> withoutRevision = new java.util.HashMap<>(assignments(7, List.of("juror1")));
+        withoutRevision.remove("revision");
+        assertTrue(assertNacked(send(event(UUID.randomUUID().toString(), EventTypes.ASSIGNMENTS_CHANGED,
+                withoutRevision))).getMessage().contains("revision"));
+        assertNacked(send(event(UUID.randomUUID().toString(), EventTypes.ASSIGNMENTS_CHANGED,
+                assignments(1.5, List.of("juror1")))));
+        assertTrue(assertNacked(send(event(UUID.randomUUID().toString(), EventTypes.ASSIGNMENTS_CHANGED,
+                assignments(8, List.of("juror1", " "))))).getMessage().contains("jurors[1]"));
+    }
+
+    @Test
     void aHandlersPoisonVerdictDeadLettersTheEventAndRollsItsEffectBack() {
         String id = UUID.randomUUID().toString();
         Throwable failure = assertNacked(send(event(id, "test.poison", new Greeting("Omar", 1))));
@@ -196,6 +212,11 @@ class EventDispatcherTest {
                 null, null, Map.of(), List.of(), List.of(), List.of(), null,
                 new MunicipalityRef("09174", "Landkreis Dachau", "LANDKREIS", "BY", kreisId, 158_000),
                 Instant.now(), false, "ZUSAMMENLEBEN_HAND_IN_HAND", List.of(), List.of());
+    }
+
+    private static Map<String, Object> assignments(Number revision, List<String> jurors) {
+        return Map.of("callId", UUID.randomUUID().toString(), "submissionId", UUID.randomUUID().toString(),
+                "revision", revision, "jurors", jurors, "changedAt", "2026-05-01T10:00:00Z");
     }
 
     @SuppressWarnings("unchecked")

@@ -5,6 +5,7 @@ import de.handinhand.common.messaging.EventTypes;
 import de.handinhand.common.messaging.MalformedEventException;
 import de.handinhand.common.messaging.consumer.EventDispatcher;
 import de.handinhand.common.messaging.consumer.EventHandlers;
+import de.handinhand.common.messaging.events.AssignmentsChanged;
 import de.handinhand.common.messaging.events.SubmissionSubmitted;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,6 +46,8 @@ public class TestConsumer {
                 .onEvent("test.poison", Greeting.class, this::poison)
                 .onEvent(EventTypes.SUBMISSION_SUBMITTED, SubmissionSubmitted.class,
                         (s, event) -> effect(event, "case for " + s.municipality().kreisId()))
+                .onEvent(EventTypes.ASSIGNMENTS_CHANGED, AssignmentsChanged.class,
+                        (a, event) -> effect(event, "readers at revision " + a.revision()))
                 .build();
     }
 

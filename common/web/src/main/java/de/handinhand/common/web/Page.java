@@ -11,8 +11,12 @@ public record Page<T>(List<T> items, long total, int page, int size) {
 
     /**
      * Checks paging parameters: page 0-based, size 1..200 (default 20); anything else is a 400.
-     * They arrive as text because JAX-RS answers an unconvertible query parameter with a bare 404.
+     *
+     * @deprecated take {@code @Valid @BeanParam PageParams paging} and call {@code paging.request()}
+     *             ({@link de.handinhand.common.web.params.PageParams}); see common/ADOPTING.md
      */
+    @Deprecated(forRemoval = true)
+    @SuppressWarnings("removal")
     public static Request request(String page, String size) {
         int p = QueryParams.integer("page", page, 0);
         int s = QueryParams.integer("size", size, DEFAULT_SIZE);

@@ -6,7 +6,12 @@ import java.util.UUID;
 /**
  * Converts query parameters with a 400 that names the parameter. JAX-RS would answer a
  * parameter it cannot convert with a 404, which tells a client nothing.
+ *
+ * @deprecated declare the parameter with its type ({@code @QueryParam("callId") UUID callId},
+ *             {@code Integer}, an enum…): {@link de.handinhand.common.web.params.TypedParams} converts
+ *             it and answers 400 naming it; see common/ADOPTING.md
  */
+@Deprecated(forRemoval = true)
 public final class QueryParams {
 
     private QueryParams() {

@@ -1,18 +1,19 @@
 package de.handinhand.common.messaging.events;
 
+import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 /** Data of {@code handinhand.call.published}: the call as the jury and portals need to know it. */
 public record CallPublished(
-        UUID callId,
-        String title,
+        @NotNull UUID callId,
+        @NotNull String title,
         String kind,
         String formTemplate,
         Instant opensAt,
-        Instant deadline,
-        Instant juryEndsAt,
+        @NotNull Instant deadline,
+        @NotNull Instant juryEndsAt,
         Instant resultsAt,
         List<String> categories,
         Long budgetCents) {

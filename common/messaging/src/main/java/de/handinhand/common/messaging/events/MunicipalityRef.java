@@ -1,11 +1,13 @@
 package de.handinhand.common.messaging.events;
 
+import jakarta.validation.constraints.NotBlank;
+
 /** The entering municipality as it was registered when the event was written. */
 public record MunicipalityRef(
-        String id,
+        @NotBlank String id,
         String name,
         String type,
-        String bundesland,
-        String kreisId,
+        @NotBlank String bundesland,
+        @NotBlank String kreisId,
         Integer population) {
 }

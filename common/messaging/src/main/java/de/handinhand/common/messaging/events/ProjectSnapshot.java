@@ -1,5 +1,6 @@
 package de.handinhand.common.messaging.events;
 
+import jakarta.validation.constraints.Min;
 import java.util.Map;
 
 /**
@@ -7,7 +8,7 @@ import java.util.Map;
  * first project's codes (D10…D15), and title (D10) and description (D15) lifted out for consumers.
  */
 public record ProjectSnapshot(
-        int index,
+        @Min(1) int index,
         String title,
         String description,
         Map<String, Object> answers) {

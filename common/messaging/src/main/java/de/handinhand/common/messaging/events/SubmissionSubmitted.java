@@ -1,5 +1,8 @@
 package de.handinhand.common.messaging.events;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -14,22 +17,25 @@ import java.util.UUID;
  * that came from a legacy text export (their choice answers may be missing); {@code unplaced} holds
  * the lines of such an export that the parser could not place (empty otherwise), so the jury reads them
  * with the case.
+ * <p>
+ * The constraints are what every consumer may rely on; the dispatcher dead-letters an event that
+ * breaks them before any consumer's handler sees it.
  */
 public record SubmissionSubmitted(
-        UUID submissionId,
-        UUID callId,
+        @NotNull UUID submissionId,
+        @NotNull UUID callId,
         String callKind,
-        int version,
+        @Min(1) int version,
         String category,
-        String title,
+        @NotNull String title,
         String summary,
         String description,
         Map<String, Object> answers,
-        List<ProjectSnapshot> projects,
+        List<@NotNull @Valid ProjectSnapshot> projects,
         List<String> fieldsOfAction,
         List<String> targetGroups,
         Long requestedCents,
-        MunicipalityRef municipality,
+        @NotNull @Valid MunicipalityRef municipality,
         Instant submittedAt,
         boolean imported,
         String formTemplate,

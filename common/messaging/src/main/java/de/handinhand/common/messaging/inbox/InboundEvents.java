@@ -13,7 +13,13 @@ import org.jboss.logging.MDC;
  * What every consumer does with a record before and after its own effect: read the envelope (a
  * malformed one throws and is dead-lettered), log under the event's correlation id so the
  * request can be followed into this service, and count applied and duplicate deliveries.
+ *
+ * @deprecated a consumer declares {@link de.handinhand.common.messaging.consumer.EventHandlers} and
+ *             hands each message to {@link de.handinhand.common.messaging.consumer.EventDispatcher},
+ *             which adds validation, the transaction, unlimited retries and dead letters; see
+ *             common/ADOPTING.md
  */
+@Deprecated(forRemoval = true)
 @ApplicationScoped
 public class InboundEvents {
 

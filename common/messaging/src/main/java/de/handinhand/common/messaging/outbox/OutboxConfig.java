@@ -28,6 +28,13 @@ public interface OutboxConfig {
     @WithDefault("5s")
     Duration maxBackoff();
 
+    /**
+     * Published rows older than this are purged ({@code MessagingPurge}); until then they show what
+     * went out, and when. Unpublished rows are never purged.
+     */
+    @WithDefault("7d")
+    Duration retention();
+
     Relay relay();
 
     interface Relay {

@@ -1,6 +1,7 @@
 package de.handinhand.common.messaging.outbox;
 
 import de.handinhand.common.messaging.CloudEvent;
+import de.handinhand.common.messaging.sql.SqlValues;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -12,7 +13,6 @@ import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -83,7 +83,7 @@ public class OutboxPublisher {
         List<CompletableFuture<Void>> acks = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             seqs.add(((Number) row[0]).longValue());
-            created.add(instant(row[5]));
+            created.add(SqlValues.instant(row[5]));
             acks.add(send((String) row[1], (String) row[2], (String) row[3], (String) row[4]));
         }
         long deadline = System.nanoTime() + config.sendTimeout().toNanos();
@@ -144,18 +144,5 @@ public class OutboxPublisher {
             ack.completeExceptionally(e);
         }
         return ack;
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        return Instant.now();
     }
 }

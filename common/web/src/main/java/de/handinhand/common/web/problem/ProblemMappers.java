@@ -6,10 +6,13 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import de.handinhand.common.web.RequestIds;
+import de.handinhand.common.web.params.ParameterException;
 import de.handinhand.common.web.text.ControlCharacterException;
+import de.handinhand.common.web.validation.Violations;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -106,6 +109,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
+        if (e instanceof ParameterException parameter) {
+            return parameter(parameter);
+        }
         // The JSON body reader wraps parse errors; answer them like the unwrapped ones.
         if (e.getCause() instanceof ControlCharacterException cause) {
             return controlCharacter(cause);
@@ -139,6 +145,42 @@ public class ProblemMappers {
             builder.header("Allow", original.getHeaderString("Allow"));
         }
         return builder.build();
+    }
+
+    /** A parameter {@code TypedParams} could not convert: 400 (404 for a path) naming the parameter. */
+    @ServerExceptionMapper
+    public Response parameter(ParameterException e) {
+        return response(e.status(), e.status() == 404 ? "not-found" : "bad-request",
+                e.status() == 404 ? "Not found" : "Bad request", e.getMessage(), List.of(e.error())).build();
+    }
+
+    /**
+     * Bean Validation of a resource method's parameters. Replaces Quarkus' own answer (a 400 with
+     * its own body) by the shape every other validation failure has: an invalid body field is a 422
+     * like a {@link ValidationException}, with {@code errors[].field} the JSON path in the body; an
+     * invalid query, path or header parameter is a 400 naming the parameter; a violated constraint
+     * on a return value is the server's fault and a 500.
+     */
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e) {
+        List<Violations.Located> located = Violations.locate(e.getConstraintViolations());
+        if (located.isEmpty() || located.stream().anyMatch(l -> l.origin() == Violations.Origin.RETURN_VALUE)) {
+            LOG.error("A response broke its own constraints", e);
+            return response(500, "internal", "Internal error", "The request could not be completed", List.of())
+                    .build();
+        }
+        List<Violations.Located> parameters = located.stream()
+                .filter(l -> l.origin() == Violations.Origin.PARAMETER).toList();
+        if (!parameters.isEmpty()) {
+            Violations.Located first = parameters.get(0);
+            String detail = parameters.size() == 1
+                    ? first.where() + " '" + first.error().field() + "' is invalid: " + first.error().message()
+                    : "Parameters are invalid: " + parameters.stream().map(l -> l.error().field()).distinct()
+                            .collect(Collectors.joining(", "));
+            return response(400, "bad-request", "Bad request", detail,
+                    parameters.stream().map(Violations.Located::error).toList()).build();
+        }
+        return api(new ValidationException(located.stream().map(Violations.Located::error).toList()));
     }
 
     @ServerExceptionMapper

@@ -1,7 +1,7 @@
-package de.handinhand.submission.submission.rest;
+package de.handinhand.submission.submission.api;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import de.handinhand.submission.attachment.rest.AttachmentView;
+import de.handinhand.submission.attachment.api.AttachmentView;
 import de.handinhand.submission.call.FormTemplate;
 import de.handinhand.submission.submission.SubmissionStatus;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package de.handinhand.submission.attachment.rest;
+package de.handinhand.submission.attachment.api;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import de.handinhand.submission.attachment.Attachment;

@@ -1,4 +1,4 @@
-package de.handinhand.submission.form.rest;
+package de.handinhand.submission.form.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import de.handinhand.submission.call.FormTemplate;

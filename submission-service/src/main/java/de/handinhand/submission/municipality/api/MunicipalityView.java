@@ -1,4 +1,4 @@
-package de.handinhand.submission.municipality.rest;
+package de.handinhand.submission.municipality.api;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import de.handinhand.submission.municipality.Municipality;

@@ -1,4 +1,4 @@
-package de.handinhand.submission.submission.rest;
+package de.handinhand.submission.submission.api;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Instant;

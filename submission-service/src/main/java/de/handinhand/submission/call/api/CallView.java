@@ -1,4 +1,4 @@
-package de.handinhand.submission.call.rest;
+package de.handinhand.submission.call.api;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import de.handinhand.submission.call.CallKind;

@@ -9,9 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import de.handinhand.common.messaging.EventTypes;
 import de.handinhand.common.messaging.events.SubmissionSubmitted;
+import de.handinhand.common.testing.EmbeddedPostgresResource;
 import de.handinhand.common.testing.EventFixtures;
 import de.handinhand.common.testing.TestTokens;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.path.json.JsonPath;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import io.smallrye.reactive.messaging.memory.InMemorySource;
@@ -24,6 +27,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@WithTestResource(EmbeddedPostgresResource.class)
+@WithTestResource(OidcWiremockTestResource.class)
 class CaseConsumptionTest {
 
     @Inject

@@ -17,7 +17,7 @@ import de.handinhand.common.messaging.events.MunicipalityRef;
 import de.handinhand.common.testing.EmbeddedPostgresResource;
 import de.handinhand.scoring.JuryFixtures;
 import de.handinhand.scoring.JuryFixtures.Phase;
-import de.handinhand.scoring.jury.rest.ConflictsRequest;
+import de.handinhand.scoring.jury.api.ConflictsRequest;
 import de.handinhand.scoring.jury.service.JuryService;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.Arc;

@@ -79,7 +79,14 @@ final class Browser implements AutoCloseable {
     /** Where this browser is and what it shows (for a failing test's report). */
     String describe() {
         try {
-            return driver.getCurrentUrl() + "\n" + driver.findElement(By.tagName("body")).getText();
+            // The whole page too, for a closer look: target/web-pages/<n>.html.
+            Path pages = Files.createDirectories(Path.of("target", "web-pages"));
+            Path page = pages.resolve(System.nanoTime() + ".html");
+            Files.writeString(page, driver.getPageSource());
+            return driver.getCurrentUrl() + " (source: " + page.toAbsolutePath() + ")\n"
+                    + driver.findElement(By.tagName("body")).getText();
+        } catch (IOException e) {
+            return "(page not saved: " + e.getMessage() + ")";
         } catch (RuntimeException e) {
             return "(page not readable: " + e.getMessage() + ")";
         }

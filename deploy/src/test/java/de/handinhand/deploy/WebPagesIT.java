@@ -94,8 +94,8 @@ class WebPagesIT {
     @Order(1)
     void aNewcomerFindsAnOfferByWordAndByPlaceInArabicAndOpensIt() {
         browser.open(web + "/?lang=ar");
-        assertEquals("ar", browser.find("html").getAttribute("lang"));
-        assertEquals("rtl", browser.find("html").getAttribute("dir"));
+        assertEquals("ar", browser.find("html").getDomAttribute("lang"));
+        assertEquals("rtl", browser.find("html").getDomAttribute("dir"));
         assertNoViolations("search (ar)");
 
         // By word: the catalogue's German stemming and folding ("Sprachcafe" finds "Sprachcafé").
@@ -106,7 +106,7 @@ class WebPagesIT {
         assertFalse(byWord.isEmpty(), "no offer found by word");
         assertTrue(byWord.get(0).getText().startsWith("Sprachcafé"), byWord.get(0).getText());
         // The demo offers have no Arabic text: German, marked as such, with lang="de" for screen readers.
-        assertEquals("de", byWord.get(0).getAttribute("lang"));
+        assertEquals("de", byWord.get(0).getDomAttribute("lang"));
         assertFalse(browser.all("li.card .note").isEmpty(), "no note that the text is German");
 
         // By place: a postcode of Recklinghausen, the distance shown in the list.
@@ -118,21 +118,21 @@ class WebPagesIT {
         assertTrue(first.contains("Recklinghausen") || browser.text("li.card .meta").contains("Recklinghausen"), first);
         assertTrue(browser.text("li.card .distance").contains("كم"), browser.text("li.card .distance"));
         assertTrue(browser.text(".near").contains("Recklinghausen"));
-        assertEquals("rtl", browser.find("html").getAttribute("dir"));
+        assertEquals("rtl", browser.find("html").getDomAttribute("dir"));
         assertNoViolations("search by word and place (ar)");
 
         browser.click("li.card h3 a");
         browser.awaitUrl("/angebote/");
         assertEquals(first, browser.text("h1"));
-        assertEquals("de", browser.find("h1").getAttribute("lang"));
-        assertEquals("rtl", browser.find("html").getAttribute("dir"));
+        assertEquals("de", browser.find("h1").getDomAttribute("lang"));
+        assertEquals("rtl", browser.find("html").getDomAttribute("dir"));
         browser.find(".note.translation");
-        assertTrue(browser.find("a[href^='tel:']").getAttribute("href").matches("tel:\\+?[0-9]+"));
+        assertTrue(browser.find("a[href^='tel:']").getDomProperty("href").matches("tel:\\+?[0-9]+"));
         assertNoViolations("offer (ar)");
 
         browser.click("a[href*='ansicht=druck']");
         browser.awaitUrl("ansicht=druck");
-        assertTrue(browser.find("body").getAttribute("class").contains("print-view"));
+        assertTrue(browser.find("body").getDomAttribute("class").contains("print-view"));
         assertNoViolations("offer print view (ar)");
     }
 
@@ -168,9 +168,9 @@ class WebPagesIT {
             plain.type("#ort", "Atlantis");
             plain.click("form.search button[type=submit]");
             plain.awaitUrl("ort=Atlantis");
-            assertEquals("Atlantis", plain.find("#ort").getAttribute("value"));
-            assertEquals("true", plain.find("#ort").getAttribute("aria-invalid"));
-            assertTrue(plain.find("#ort").getAttribute("aria-describedby").contains("ort-error"));
+            assertEquals("Atlantis", plain.find("#ort").getDomProperty("value"));
+            assertEquals("true", plain.find("#ort").getDomAttribute("aria-invalid"));
+            assertTrue(plain.find("#ort").getDomAttribute("aria-describedby").contains("ort-error"));
             assertTrue(plain.text("#ort-error").contains("Atlantis"));
 
             // Paging without JavaScript.
@@ -186,13 +186,13 @@ class WebPagesIT {
     void everyPublicPageInEveryLanguageHasNoAccessibilityViolations() {
         for (String lang : LANGUAGES) {
             browser.open(web + "/?lang=" + lang + "&q=Sprache");
-            assertEquals(lang, browser.find("html").getAttribute("lang"));
+            assertEquals(lang, browser.find("html").getDomAttribute("lang"));
             assertNoViolations("search (" + lang + ")");
             browser.click("li.card h3 a");
             browser.awaitUrl("/angebote/");
             assertNoViolations("offer (" + lang + ")");
             browser.open(web + "/barrierefreiheit?lang=" + lang);
-            assertTrue(browser.find("a[href^='mailto:']").getAttribute("href").contains("@"));
+            assertTrue(browser.find("a[href^='mailto:']").getDomProperty("href").contains("@"));
             assertNoViolations("accessibility statement (" + lang + ")");
             browser.open(web + "/angebote/" + UUID.randomUUID() + "?lang=" + lang);
             assertNoViolations("404 (" + lang + ")");
@@ -202,10 +202,10 @@ class WebPagesIT {
         browser.click("nav.langs a[lang='fa']");
         browser.awaitUrl("lang=fa");
         assertTrue(browser.url().contains("q=Sprache"));
-        assertEquals("rtl", browser.find("html").getAttribute("dir"));
+        assertEquals("rtl", browser.find("html").getDomAttribute("dir"));
         browser.click("nav.langs a[lang='uk']");
         browser.awaitUrl("lang=uk");
-        assertEquals("ltr", browser.find("html").getAttribute("dir"));
+        assertEquals("ltr", browser.find("html").getDomAttribute("dir"));
     }
 
     @Test
@@ -256,7 +256,7 @@ class WebPagesIT {
             office.containing("li.proposal", rejected).findElement(org.openqa.selenium.By.cssSelector(
                     "form.reject button")).click();
             WebElement reason = office.find("textarea[aria-invalid='true']");
-            assertFalse(office.text("#" + reason.getAttribute("aria-describedby")).isBlank());
+            assertFalse(office.text("#" + reason.getDomAttribute("aria-describedby")).isBlank());
             office.find(".error-summary");
             assertNoViolations(office, "Kreis: rejection without a reason");
             reason.sendKeys("Das Projekt ist beendet.");
@@ -293,15 +293,15 @@ class WebPagesIT {
             office.type("#f-cost", "zwölf");
             office.click("form button.primary");
             // The page's own check first (cost), with what was typed kept.
-            assertEquals("true", office.find("#f-cost").getAttribute("aria-invalid"));
-            assertEquals(title, office.find("#f-title-de").getAttribute("value"));
+            assertEquals("true", office.find("#f-cost").getDomAttribute("aria-invalid"));
+            assertEquals(title, office.find("#f-title-de").getDomProperty("value"));
             office.type("#f-cost", "");
             office.click("form button.primary");
             // Then the API's: the e-mail address, next to its field.
             WebElement email = office.find("#f-contacts-0-email[aria-invalid='true']");
             assertTrue(office.text("#f-contacts-0-email-error").contains("e-mail"));
-            assertEquals("kein-mail", email.getAttribute("value"));
-            assertEquals(title, office.find("#f-title-de").getAttribute("value"));
+            assertEquals("kein-mail", email.getDomProperty("value"));
+            assertEquals(title, office.find("#f-title-de").getDomProperty("value"));
             assertTrue(office.find("a[href='#f-contacts-0-email']").isDisplayed());
             assertNoViolations(office, "Kreis: offer form with the API's errors");
             office.type("#f-contacts-0-email", "naehcafe@example.org");
@@ -317,7 +317,7 @@ class WebPagesIT {
             office.open(offerPage + "/bearbeiten");
             office.type("#f-title-de", "");
             office.click("form button.primary");
-            assertEquals("true", office.find("#f-title-de").getAttribute("aria-invalid"));
+            assertEquals("true", office.find("#f-title-de").getDomAttribute("aria-invalid"));
             office.find("#f-title-de-error");
             office.type("#f-title-de", title + " (neu)");
             office.click("form button.primary");
@@ -398,14 +398,14 @@ class WebPagesIT {
             juror.type("#f-comment-" + criteria.get(0), "Gründliche Bedarfsanalyse");
             juror.click("button[name='final'][value='false']");
             juror.awaitUrl("erledigt=gespeichert");
-            assertEquals("5", juror.find("#f-points-" + criteria.get(0)).getAttribute("value"));
-            assertEquals("Gründliche Bedarfsanalyse", juror.find("#f-comment-" + criteria.get(0)).getAttribute("value"));
+            assertEquals("5", juror.find("#f-points-" + criteria.get(0)).getDomProperty("value"));
+            assertEquals("Gründliche Bedarfsanalyse", juror.find("#f-comment-" + criteria.get(0)).getDomProperty("value"));
 
             // Finalising with a criterion left empty: the API names it, the page marks it.
             juror.type("#f-points-" + criteria.get(1), "");
             juror.click("button[name='final'][value='true']");
             WebElement missing = juror.find("#f-points-" + criteria.get(1) + "[aria-invalid='true']");
-            assertTrue(missing.getAttribute("aria-describedby").contains("-error"));
+            assertTrue(missing.getDomAttribute("aria-describedby").contains("-error"));
             juror.find(".error-summary a[href='#f-points-" + criteria.get(1) + "']");
             assertNoViolations(juror, "jury: sheet with a missing criterion");
 
@@ -464,13 +464,13 @@ class WebPagesIT {
             assertNoViolations(town, "municipality: empty entry form");
 
             // Only the title, then submit: the 422 names every failing question, marked at each.
-            assertEquals("Heilbronn " + marker, town.find("#f-title").getAttribute("value"));
+            assertEquals("Heilbronn " + marker, town.find("#f-title").getDomProperty("value"));
             town.click("button[name='aktion'][value='submit']");
             WebElement c10 = town.find("#f-answers-C10");
-            assertTrue(c10.getAttribute("aria-describedby").contains("f-answers-C10-error"));
+            assertTrue(c10.getDomAttribute("aria-describedby").contains("f-answers-C10-error"));
             assertTrue(town.text("#f-answers-C10-error").contains("required"), town.text("#f-answers-C10-error"));
             town.find(".error-summary a[href='#f-answers-C10']");
-            assertEquals("Heilbronn " + marker, town.find("#f-title").getAttribute("value"));
+            assertEquals("Heilbronn " + marker, town.find("#f-title").getDomProperty("value"));
             town.find(".notice");
             assertNoViolations(town, "municipality: entry with failing questions");
 
@@ -483,7 +483,7 @@ class WebPagesIT {
             fill(town, "projects[0].answers.D15", "Jeden Mittwoch im Rathaus.");
             town.click("button[name='aktion'][value='save']");
             town.awaitUrl("erledigt=gespeichert");
-            assertEquals("Sprachcafé " + marker, town.find("#f-projects-0-answers-D10").getAttribute("value"));
+            assertEquals("Sprachcafé " + marker, town.find("#f-projects-0-answers-D10").getDomProperty("value"));
             assertTrue(town.find("input[name='answers.C23'][value='ERWACHSENE']").isSelected());
 
             // An attachment.
@@ -554,7 +554,7 @@ class WebPagesIT {
                 orga.find("#ranking-h");
                 assertFalse(orga.all("section[aria-labelledby='ranking-h'] tbody tr").isEmpty(), "no ranking rows");
                 assertNoViolations(orga, "organizer: ranking");
-                String csvHref = orga.find("a[href$='rangliste.csv']").getAttribute("href");
+                String csvHref = orga.find("a[href$='rangliste.csv']").getDomProperty("href");
                 Response csv = given().cookies(orga.cookies()).redirects().follow(false).get(csvHref);
                 assertEquals(200, csv.statusCode());
                 assertTrue(csv.contentType().startsWith("text/csv"), csv.contentType());
@@ -573,8 +573,8 @@ class WebPagesIT {
             someone.signIn(web, "re-office");
             someone.awaitUrl("/kreis");
             someone.click("form[action='/abmelden'] button");
-            new org.openqa.selenium.support.ui.WebDriverWait(someone.driver, Duration.ofSeconds(30))
-                    .until(d -> d.getCurrentUrl().startsWith(web));
+            // Back from Keycloak's logout on the public pages, signed out: the sign-in link is there again.
+            someone.find("a[href='/start']");
             someone.open(web + "/kreis");
             someone.find("#username");
             // A role that does not fit: the plain 403 page, not the data.
@@ -595,12 +595,12 @@ class WebPagesIT {
             return;
         }
         WebElement first = controls.get(0);
-        String type = first.getAttribute("type");
+        String type = first.getDomAttribute("type");
         List<String> values = value instanceof List<?> list ? list.stream().map(String::valueOf).toList()
                 : List.of(String.valueOf(value));
         if ("checkbox".equals(type) || "radio".equals(type)) {
             for (WebElement c : controls) {
-                boolean wanted = values.contains(c.getAttribute("value"));
+                boolean wanted = values.contains(c.getDomProperty("value"));
                 if (wanted != c.isSelected() && (wanted || "checkbox".equals(type))) {
                     ((org.openqa.selenium.JavascriptExecutor) b.driver).executeScript("arguments[0].click()", c);
                 }

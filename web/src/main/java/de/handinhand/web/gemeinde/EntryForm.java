@@ -26,8 +26,14 @@ public final class EntryForm {
             boolean readOnly, String readOnlyValue, List<Option> options, String showWhenCode, String showWhenValues,
             String showWhenText, String groupLabel, boolean choiceAsSelect) {
 
-        public boolean isText() {
-            return "TEXT".equals(type) || "NUMBER".equals(type) || "MONEY".equals(type);
+        /** A single choice that may stay unanswered gets a "no answer" option to take a choice back. */
+        public boolean offersNoAnswer() {
+            return !"MULTI_CHOICE".equals(type) && !required;
+        }
+
+        /** Radio buttons or checkboxes (a long single choice is a select instead). */
+        public boolean asChoices() {
+            return !options.isEmpty() && !choiceAsSelect;
         }
     }
 

@@ -25,7 +25,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -140,7 +139,7 @@ public class JuryResource {
     public TemplateInstance juryCase(@PathParam("id") String id, @RestQuery String erledigt) {
         String caseId = uuid(id);
         JsonNode sheet = gateway.json(() -> api.sheet(caseId));
-        return page(caseId, sheet, criteria(sheet, null), FormErrors.none(), erledigt, 200).entity();
+        return page(caseId, sheet, criteria(sheet, null), FormErrors.none(), erledigt);
     }
 
     @POST
@@ -193,16 +192,13 @@ public class JuryResource {
                 + (finalise ? "abgeschlossen" : "gespeichert"))).build();
     }
 
+    /** The case page again, with what the juror typed and the API's (or our) objection at the criterion. */
     private Response refused(String caseId, JsonNode sheet, FormValues form, FormErrors errors) {
-        PageResult result = page(caseId, sheet, criteria(sheet, form), errors, null, 422);
-        return Response.status(422).entity(result.entity()).build();
+        return Response.status(422).entity(page(caseId, sheet, criteria(sheet, form), errors, null)).build();
     }
 
-    private record PageResult(TemplateInstance entity) {
-    }
-
-    private PageResult page(String caseId, JsonNode sheet, List<CriterionRow> criteria, FormErrors errors,
-            String done, int status) {
+    private TemplateInstance page(String caseId, JsonNode sheet, List<CriterionRow> criteria, FormErrors errors,
+            String done) {
         JsonNode detail = gateway.json(() -> api.juryCase(caseId));
         String callId = detail.path("callId").asText();
         JsonNode form = formOf(callId);
@@ -252,7 +248,7 @@ public class JuryResource {
                 phase, "JURY".equals(phase) && !finalised && !"WITHDRAWN".equals(sheet.path("status").asText()),
                 finalised, mine.path("total").isNumber() ? labels.number(mine.path("total").asDouble(), 1) : "",
                 sheet.path("othersVisible").asBoolean(false), others);
-        return new PageResult(Templates.juryCase(view, criteria, errors, done));
+        return Templates.juryCase(view, criteria, errors, done);
     }
 
     @GET
@@ -370,14 +366,6 @@ public class JuryResource {
             return UUID.fromString(id).toString();
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new NotFoundPage();
-        }
-    }
-
-    static Instant instant(String text) {
-        try {
-            return text == null ? null : Instant.parse(text);
-        } catch (RuntimeException e) {
-            return null;
         }
     }
 }

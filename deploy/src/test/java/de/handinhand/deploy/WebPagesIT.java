@@ -169,7 +169,7 @@ class WebPagesIT {
             plain.click("form.search button[type=submit]");
             plain.awaitUrl("ort=Atlantis");
             assertEquals("Atlantis", plain.find("#ort").getDomProperty("value"));
-            assertEquals("true", plain.find("#ort").getDomAttribute("aria-invalid"));
+            plain.find("#ort[aria-invalid='true']");
             assertTrue(plain.find("#ort").getDomAttribute("aria-describedby").contains("ort-error"));
             assertTrue(plain.text("#ort-error").contains("Atlantis"));
 
@@ -293,7 +293,7 @@ class WebPagesIT {
             office.type("#f-cost", "zwölf");
             office.click("form button.primary");
             // The page's own check first (cost), with what was typed kept.
-            assertEquals("true", office.find("#f-cost").getDomAttribute("aria-invalid"));
+            office.find("#f-cost[aria-invalid='true']");
             assertEquals(title, office.find("#f-title-de").getDomProperty("value"));
             office.type("#f-cost", "");
             office.click("form button.primary");
@@ -317,7 +317,7 @@ class WebPagesIT {
             office.open(offerPage + "/bearbeiten");
             office.type("#f-title-de", "");
             office.click("form button.primary");
-            assertEquals("true", office.find("#f-title-de").getDomAttribute("aria-invalid"));
+            office.find("#f-title-de[aria-invalid='true']");
             office.find("#f-title-de-error");
             office.type("#f-title-de", title + " (neu)");
             office.click("form button.primary");
@@ -356,7 +356,9 @@ class WebPagesIT {
     @Order(20)
     void aJurorScoresAndFinalisesACase() throws Exception {
         String marker = letters(6);
-        String call = newCall("Web E2E Jury " + marker, Duration.ofSeconds(25));
+        // A short jury phase (two and a half minutes), so the organizer can publish the results afterwards.
+        String call = newCall("Web E2E Jury " + marker, Duration.ofSeconds(25), Duration.ofSeconds(150));
+        juryCall = call;
         String entry = submit("recklinghausen", call, "Recklinghausen Jury " + marker, List.of("Stadtteilmütter"));
         String orga = keycloak.token("orga");
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).until(() -> "JURY".equals(
@@ -426,7 +428,6 @@ class WebPagesIT {
             juror.open(web + "/jury");
             assertTrue(juror.containing("tr", "Recklinghausen Jury " + marker).getText().contains("abgeschlossen"));
         }
-        juryCall = call;
     }
 
     String juryCall;
@@ -466,10 +467,11 @@ class WebPagesIT {
             // Only the title, then submit: the 422 names every failing question, marked at each.
             assertEquals("Heilbronn " + marker, town.find("#f-title").getDomProperty("value"));
             town.click("button[name='aktion'][value='submit']");
+            // (the summary first: it is only on the answer, so the old page is gone by then)
+            town.find(".error-summary a[href='#f-answers-C10']");
             WebElement c10 = town.find("#f-answers-C10");
             assertTrue(c10.getDomAttribute("aria-describedby").contains("f-answers-C10-error"));
             assertTrue(town.text("#f-answers-C10-error").contains("required"), town.text("#f-answers-C10-error"));
-            town.find(".error-summary a[href='#f-answers-C10']");
             assertEquals("Heilbronn " + marker, town.find("#f-title").getDomProperty("value"));
             town.find(".notice");
             assertNoViolations(town, "municipality: entry with failing questions");
@@ -479,8 +481,8 @@ class WebPagesIT {
             fill(town, "description", "Beschreibung " + marker);
             de.handinhand.common.testing.EntryFixtures.answers().forEach((code, value) -> fill(town, "answers." + code,
                     value));
-            fill(town, "projects[0].answers.D10", "Sprachcafé " + marker);
-            fill(town, "projects[0].answers.D15", "Jeden Mittwoch im Rathaus.");
+            de.handinhand.common.testing.EntryFixtures.project("Sprachcafé " + marker, "Jeden Mittwoch im Rathaus.")
+                    .forEach((code, value) -> fill(town, "projects[0].answers." + code, value));
             town.click("button[name='aktion'][value='save']");
             town.awaitUrl("erledigt=gespeichert");
             assertEquals("Sprachcafé " + marker, town.find("#f-projects-0-answers-D10").getDomProperty("value"));
@@ -501,7 +503,10 @@ class WebPagesIT {
             assertTrue(town.text("tbody").contains("Fassung 1"));
             assertNoViolations(town, "municipality: versions");
             town.click("tbody a");
-            assertTrue(town.source().contains("Sprachcafé " + marker));
+            town.awaitUrl("/fassungen/1");
+            assertTrue(town.text("main").contains("Sprachcafé " + marker), town.text("main"));
+            assertTrue(town.text("main").contains("Heilbronn " + marker));
+            assertNoViolations(town, "municipality: version 1");
             // Someone else's entry is the plain 404 page.
             town.open(web + "/gemeinde/beitraege/" + UUID.randomUUID());
             assertEquals("Seite nicht gefunden", town.text("h1"));
@@ -550,6 +555,10 @@ class WebPagesIT {
             orga.find(".error-summary");
 
             if (juryCall != null) {
+                // Once the jury phase is over, the results are published from the call's page.
+                await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(3)).until(() -> "CLOSED".equals(
+                        given().baseUri(config.gatewayUrl()).get("/api/calls/" + juryCall).jsonPath()
+                                .getString("phase")));
                 orga.open(web + "/orga/ausschreibungen/" + juryCall);
                 orga.find("#ranking-h");
                 assertFalse(orga.all("section[aria-labelledby='ranking-h'] tbody tr").isEmpty(), "no ranking rows");
@@ -560,6 +569,13 @@ class WebPagesIT {
                 assertTrue(csv.contentType().startsWith("text/csv"), csv.contentType());
                 assertTrue(csv.header("Content-Disposition").startsWith("attachment"));
                 assertTrue(csv.body().asString().lines().count() >= 2, csv.body().asString());
+
+                orga.type("#f-winnersPerCategory", "1");
+                orga.click("form[action$='/ergebnisse'] button");
+                orga.awaitUrl("erledigt=veroeffentlicht");
+                assertTrue(orga.text("section[aria-labelledby='results-h'] tbody").contains("Recklinghausen"),
+                        orga.text("section[aria-labelledby='results-h']"));
+                assertNoViolations(orga, "organizer: published results");
             }
         } finally {
             Files.deleteIfExists(text);
@@ -614,12 +630,16 @@ class WebPagesIT {
     }
 
     private String newCall(String title, Duration deadlineIn) {
+        return newCall(title, deadlineIn, Duration.ofDays(30));
+    }
+
+    private String newCall(String title, Duration deadlineIn, Duration juryFor) {
         Instant now = Instant.now();
         return given().baseUri(config.gatewayUrl()).auth().oauth2(keycloak.token("orga")).contentType(ContentType.JSON)
                 .body(Map.of("title", title, "kind", "COMPETITION", "formTemplate", "ZUSAMMENLEBEN_HAND_IN_HAND",
                         "opensAt", now.minus(Duration.ofDays(1)).toString(),
                         "deadline", now.plus(deadlineIn).toString(),
-                        "juryEndsAt", now.plus(deadlineIn).plus(Duration.ofDays(30)).toString(),
+                        "juryEndsAt", now.plus(deadlineIn).plus(juryFor).toString(),
                         "categories", List.of("LANDKREIS", "STADT_GROSS", "GEMEINDE_KLEIN")))
                 .post("/api/calls").then().statusCode(201).extract().path("id");
     }

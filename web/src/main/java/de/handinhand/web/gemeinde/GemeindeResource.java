@@ -57,8 +57,8 @@ public class GemeindeResource {
 
         static native TemplateInstance versions(EntryView view, List<VersionRow> versions);
 
-        static native TemplateInstance version(EntryView view, int version, List<Answers.Section> sections,
-                List<Answers.Project> projects);
+        static native TemplateInstance version(EntryView view, int version, String title, String summary,
+                String description, List<Answers.Section> sections, List<Answers.Project> projects);
     }
 
     public record CallRow(String id, String title, String kind, String phase, String deadline, String entryHref) {
@@ -283,10 +283,13 @@ public class GemeindeResource {
         String entryId = uuid(id);
         JsonNode entry = gateway.json(() -> api.submission(entryId));
         JsonNode v = gateway.json(() -> api.version(entryId, version));
-        JsonNode content = v.has("content") ? v.path("content") : v;
+        // The frozen snapshot: what the submitted event carried.
+        JsonNode content = v.has("snapshot") ? v.path("snapshot") : v;
         Answers answers = new Answers(gateway.json(() -> api.form(entry.path("callId").asText())), labels);
         return Templates.version(view(entry, new EntryForm(gateway.mapper().createObjectNode())), version,
-                answers.sections(content.path("answers")), answers.projects(content.path("projects")));
+                content.path("title").asText(""), content.path("summary").asText(""),
+                content.path("description").asText(""), answers.sections(content.path("answers")),
+                answers.projects(content.path("projects")));
     }
 
     private TemplateInstance render(JsonNode entry, EntryForm form, FormValues values, FormErrors errors,

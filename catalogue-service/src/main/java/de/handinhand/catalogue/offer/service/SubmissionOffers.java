@@ -6,7 +6,7 @@ import de.handinhand.catalogue.offer.OfferStatus;
 import de.handinhand.catalogue.offer.mapping.OfferMapper;
 import de.handinhand.catalogue.offer.repository.OfferHistory;
 import de.handinhand.catalogue.offer.repository.OfferRepository;
-import de.handinhand.catalogue.offer.rest.OfferView;
+import de.handinhand.catalogue.offer.api.OfferView;
 import de.handinhand.catalogue.offer.search.OfferIndex;
 import de.handinhand.common.messaging.CloudEvent;
 import de.handinhand.common.messaging.CloudEventCodec;

@@ -1,4 +1,4 @@
-package de.handinhand.catalogue.offer.service;
+package de.handinhand.catalogue.offer.api;
 
 import java.net.IDN;
 import java.net.URI;
@@ -11,22 +11,20 @@ import java.util.regex.Pattern;
  * Web addresses of offers: absolute http or https URLs with a full host name, no credentials,
  * stored in their ASCII form (an umlaut domain as punycode, other characters percent-encoded), so
  * every consumer, the HSDS {@code format: uri} included, can use them as they are, and a look-alike
- * domain shows what it is.
+ * domain shows what it is. The length of what the caller sends is the request's {@code @Size};
+ * here only the encoded form's, which can grow.
  */
-final class WebAddresses {
+public final class WebAddresses {
 
-    static final int MAX = 500;
+    public static final int MAX = 500;
     private static final Pattern HOST_PORT = Pattern.compile("(.+?)(?::(\\d{1,5}))?");
 
     private WebAddresses() {
     }
 
     /** The address in its stored form; {@link IllegalArgumentException} with a reason for the caller if invalid. */
-    static String normalise(String raw) {
+    public static String normalise(String raw) {
         String text = raw.strip();
-        if (text.length() > MAX) {
-            throw new IllegalArgumentException("must be at most " + MAX + " characters (is " + text.length() + ")");
-        }
         if (text.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
             throw new IllegalArgumentException("must not contain spaces");
         }
@@ -100,7 +98,7 @@ final class WebAddresses {
     }
 
     /** The reason the address is invalid, or null if it is fine. */
-    static String problem(String raw) {
+    public static String problem(String raw) {
         try {
             normalise(raw);
             return null;

@@ -1,5 +1,6 @@
-package de.handinhand.catalogue.hsds;
+package de.handinhand.catalogue.hsds.service;
 
+import de.handinhand.catalogue.hsds.api.Hsds;
 import de.handinhand.catalogue.offer.Offer;
 import de.handinhand.catalogue.offer.Validity;
 import de.handinhand.catalogue.taxonomy.OfferLanguage;
@@ -30,7 +31,7 @@ import java.util.regex.Pattern;
  */
 public final class HsdsMapper {
 
-    static final ZoneId BERLIN = Validity.ZONE;
+    private static final ZoneId BERLIN = Validity.ZONE;
     static final String FIELDS_TAXONOMY = "handinhand-handlungsfelder";
     static final String GROUPS_TAXONOMY = "handinhand-zielgruppen";
     static final String FLAGS_TAXONOMY = "handinhand-auszeichnungen";

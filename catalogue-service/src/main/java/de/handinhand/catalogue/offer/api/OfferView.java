@@ -1,4 +1,4 @@
-package de.handinhand.catalogue.offer.rest;
+package de.handinhand.catalogue.offer.api;
 
 import de.handinhand.catalogue.offer.OfferStatus;
 import java.time.Instant;

@@ -1,7 +1,8 @@
-package de.handinhand.catalogue.taxonomy;
+package de.handinhand.catalogue.taxonomy.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.handinhand.catalogue.taxonomy.api.Taxonomy;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -40,7 +41,7 @@ public class TaxonomyResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "Labels of every code", description = "Public: every field-of-action, target-group and "
+    @Operation(operationId = "getTaxonomy", summary = "Labels of every code", description = "Public: every field-of-action, target-group and "
             + "language code the catalogue accepts, each with its German and English label. Cacheable for a day "
             + "(Cache-Control), then revalidated with If-None-Match (ETag; 304 while unchanged).")
     @APIResponseSchema(value = Taxonomy.class, responseCode = "200", responseDescription = "The code lists with labels")

@@ -1,4 +1,4 @@
-package de.handinhand.catalogue.hsds;
+package de.handinhand.catalogue.hsds.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;

@@ -1,12 +1,17 @@
-package de.handinhand.catalogue.demo;
+package de.handinhand.bench;
 
+import de.handinhand.catalogue.demo.DemoOfferGenerator;
 import de.handinhand.catalogue.offer.search.SearchQuery;
+import de.handinhand.catalogue.taxonomy.OfferLanguage;
+import de.handinhand.common.messaging.codes.FieldOfAction;
+import de.handinhand.common.messaging.codes.TargetGroup;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 
@@ -21,11 +26,13 @@ public final class DemoSearches {
             "Fahrradwerkstatt", "Fahrrad", "Frauenschwimmen", "Schwimmen", "Jobboerse", "Bewerbung", "Paten",
             "Beratungsstelle", "Beratung", "Kleiderkammer", "Repair-Café", "Elterncafe", "Fussball", "Garten",
             "Maedchentreff", "Rassismus", "Deutsch lernen", "Fluechtlinge", "Familien", "Ehrenamtliche");
-    static final List<String> FIELDS = List.of("SPRACHE", "BILDUNG", "BESCHAEFTIGUNG", "ENGAGEMENT", "SPORT",
-            "FAMILIE", "UMWELT", "KULTUR", "GESUNDHEIT", "SOZIALE_INFRASTRUKTUR");
-    static final List<String> GROUPS = List.of("ERWACHSENE", "NEUZUGEWANDERTE", "JUGENDLICHE", "MAEDCHEN_FRAUEN",
-            "KINDER_SCHULE", "JUNGE_ERWACHSENE");
-    static final List<String> LANGUAGES = List.of("ar", "en", "fa", "uk", "tr");
+    static final List<FieldOfAction> FIELDS = List.of(FieldOfAction.SPRACHE, FieldOfAction.BILDUNG,
+            FieldOfAction.BESCHAEFTIGUNG, FieldOfAction.ENGAGEMENT, FieldOfAction.SPORT, FieldOfAction.FAMILIE,
+            FieldOfAction.UMWELT, FieldOfAction.KULTUR, FieldOfAction.GESUNDHEIT, FieldOfAction.SOZIALE_INFRASTRUKTUR);
+    static final List<TargetGroup> GROUPS = List.of(TargetGroup.ERWACHSENE, TargetGroup.NEUZUGEWANDERTE,
+            TargetGroup.JUGENDLICHE, TargetGroup.MAEDCHEN_FRAUEN, TargetGroup.KINDER_SCHULE, TargetGroup.JUNGE_ERWACHSENE);
+    static final List<OfferLanguage> LANGUAGES = List.of(OfferLanguage.AR, OfferLanguage.EN, OfferLanguage.FA,
+            OfferLanguage.UK, OfferLanguage.TR);
     static final double[] RADII = {5, 10, 25};
 
     private DemoSearches() {
@@ -68,18 +75,18 @@ public final class DemoSearches {
             double lat = Math.round((town.lat() + (r.nextDouble() - 0.5) * 0.04) * 1e4) / 1e4;
             double lon = Math.round((town.lon() + (r.nextDouble() - 0.5) * 0.04) * 1e4) / 1e4;
             double radius = RADII[r.nextInt(RADII.length)];
-            String field = r.nextBoolean() ? pick(r, FIELDS) : null;
+            FieldOfAction field = r.nextBoolean() ? pick(r, FIELDS) : null;
             SearchQuery.Sort sort = r.nextBoolean() ? SearchQuery.Sort.DISTANCE : SearchQuery.Sort.UPDATED;
-            return new SearchQuery(null, null, null, field, null, null, null, null, today, lat, lon, radius, sort, 0, 20);
+            return new SearchQuery(null, null, null, field, null, null, null, null, today,
+                    new SearchQuery.Circle(lat, lon, radius), sort, 0, 20);
         }
         SearchQuery.Sort sort = r.nextBoolean() ? SearchQuery.Sort.TITLE : SearchQuery.Sort.UPDATED;
         return query(today, null, town.kreisId(), null, null, null, null, sort, 1 + r.nextInt(3));
     }
 
-    private static SearchQuery query(LocalDate today, String text, String kreis, String field, String group,
-            String language, Boolean free, SearchQuery.Sort sort, int page) {
-        return new SearchQuery(text, kreis, null, field, group, language, free, null, today, null, null, null, sort,
-                page, 20);
+    private static SearchQuery query(LocalDate today, String text, String kreis, FieldOfAction field, TargetGroup group,
+            OfferLanguage language, Boolean free, SearchQuery.Sort sort, int page) {
+        return new SearchQuery(text, kreis, null, field, group, language, free, null, today, null, sort, page, 20);
     }
 
     /** The public API's query string for a search, as a portal would send it. */
@@ -90,17 +97,17 @@ public final class DemoSearches {
         add(s, "municipality", q.municipality());
         add(s, "field", q.field());
         add(s, "targetGroup", q.targetGroup());
-        add(s, "language", q.language());
+        add(s, "language", q.language() == null ? null : q.language().code());
         add(s, "free", q.free());
         add(s, "validOn", q.validOn());
         if (q.validOn() == null && q.notExpiredOn() == null) {
             add(s, "includeExpired", true);
         }
         if (q.geo()) {
-            add(s, "near", q.lat() + "," + q.lon());
-            add(s, "radiusKm", q.radiusKm());
+            add(s, "near", q.area().lat() + "," + q.area().lon());
+            add(s, "radiusKm", q.area().radiusKm());
         }
-        add(s, "sort", q.sort().name().toLowerCase(java.util.Locale.ROOT));
+        add(s, "sort", q.sort().name().toLowerCase(Locale.ROOT));
         add(s, "page", q.page());
         add(s, "size", q.size());
         return s.toString();

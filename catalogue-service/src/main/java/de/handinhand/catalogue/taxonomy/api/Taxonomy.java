@@ -1,5 +1,6 @@
-package de.handinhand.catalogue.taxonomy;
+package de.handinhand.catalogue.taxonomy.api;
 
+import de.handinhand.catalogue.taxonomy.OfferLanguage;
 import de.handinhand.common.messaging.codes.FieldOfAction;
 import de.handinhand.common.messaging.codes.TargetGroup;
 import java.util.Arrays;

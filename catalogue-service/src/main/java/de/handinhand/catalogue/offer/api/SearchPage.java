@@ -1,4 +1,4 @@
-package de.handinhand.catalogue.offer.rest;
+package de.handinhand.catalogue.offer.api;
 
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
-package de.handinhand.catalogue.hsds;
+package de.handinhand.catalogue.hsds.service;
 
+import de.handinhand.catalogue.hsds.api.Hsds;
 import de.handinhand.catalogue.offer.Offer;
 import de.handinhand.catalogue.offer.OfferStatus;
 import de.handinhand.catalogue.offer.Validity;

@@ -35,7 +35,12 @@ public final class HsdsMapper {
     static final String FIELDS_TAXONOMY = "handinhand-handlungsfelder";
     static final String GROUPS_TAXONOMY = "handinhand-zielgruppen";
     static final String FLAGS_TAXONOMY = "handinhand-auszeichnungen";
-    private static final Pattern STREET_POSTCODE_CITY = Pattern.compile("\\s*([^,]+?)\\s*,\\s*(\\d{5})\\s+(.+?)\\s*");
+    /**
+     * "street, 12345 town" on the stripped address. Every quantifier is possessive: nothing is ever
+     * given back, so the time is linear in the length whatever the text (the lazy, overlapping
+     * {@code \s*([^,]+?)\s*} before took seconds on an address of a few thousand spaces).
+     */
+    private static final Pattern STREET_POSTCODE_CITY = Pattern.compile("([^,]++),\\s*+(\\d{5})\\s++(.++)");
     private static final Map<String, String> LANDER = Map.ofEntries(
             Map.entry("01", "Schleswig-Holstein"), Map.entry("02", "Hamburg"), Map.entry("03", "Niedersachsen"),
             Map.entry("04", "Bremen"), Map.entry("05", "Nordrhein-Westfalen"), Map.entry("06", "Hessen"),
@@ -134,11 +139,11 @@ public final class HsdsMapper {
         }
         List<Hsds.Address> addresses = new ArrayList<>();
         if (address != null) {
-            Matcher m = STREET_POSTCODE_CITY.matcher(address);
+            Matcher m = STREET_POSTCODE_CITY.matcher(address.strip());
             if (m.matches()) {
                 String land = o.kreisId == null ? null : LANDER.get(o.kreisId.substring(0, 2));
                 if (land != null) {
-                    addresses.add(new Hsds.Address(child(locationId, "address", "0"), locationId, m.group(1),
+                    addresses.add(new Hsds.Address(child(locationId, "address", "0"), locationId, m.group(1).strip(),
                             m.group(3), land, m.group(2), "DE", "physical"));
                 }
             }

@@ -79,6 +79,25 @@ class ApiDocumentTest {
     }
 
     @Test
+    void everyOperationIsDescribedAndEveryComponentUsed() {
+        List<String> undescribed = new ArrayList<>();
+        Map<String, Map<String, Object>> paths = doc.getMap("paths");
+        paths.forEach((path, operations) -> operations.forEach((method, o) -> {
+            if (o instanceof Map<?, ?> operation && operation.containsKey("operationId")
+                    && (operation.get("description") == null || operation.get("description").toString().isBlank())) {
+                undescribed.add(method + " " + path);
+            }
+        }));
+        assertEquals(List.of(), undescribed);
+        String text = doc.prettify();
+        List<String> unused = new ArrayList<>();
+        Map<String, Object> schemas = doc.getMap("components.schemas");
+        schemas.keySet().stream().filter(name -> !text.contains("#/components/schemas/" + name + "\""))
+                .forEach(unused::add);
+        assertEquals(List.of(), unused);
+    }
+
+    @Test
     void theBodiesAreTheValidatedRecordsAndRequired() {
         for (String operation : List.of("post:" + OFFERS, "put:" + OFFERS + "/{id}", "post:" + OFFERS + "/{id}/reject")) {
             String method = operation.substring(0, operation.indexOf(':'));

@@ -24,7 +24,7 @@ public final class Hsds {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    @Schema(name = "HsdsPage", description = "HSDS page wrapper; page_number counts from 1")
+    /** HSDS's page wrapper; page_number counts from 1. The document shows it per content (ServicePage, ...). */
     public record Page<T>(
             long totalItems,
             int totalPages,

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -83,6 +84,7 @@ public class HsdsResource {
     }
 
     /** For the OpenAPI document: the page wrapper with services. */
+    @Schema(description = "HSDS page of services; page_number counts from 1, size is the number on this page")
     public abstract static class ServicePage {
         public long total_items;
         public int total_pages;
@@ -95,6 +97,7 @@ public class HsdsResource {
     }
 
     /** For the OpenAPI document: the page wrapper with organizations. */
+    @Schema(description = "HSDS page of organizations; page_number counts from 1, size is the number on this page")
     public abstract static class OrganizationPage {
         public long total_items;
         public int total_pages;

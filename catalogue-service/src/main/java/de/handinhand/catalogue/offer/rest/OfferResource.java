@@ -156,7 +156,9 @@ public class OfferResource {
     @POST
     @Path("/{id}/publish")
     @RolesAllowed(Roles.PUBLISHER)
-    @Operation(operationId = "publishOffer", summary = "Publish an offer (approves a proposal)")
+    @Operation(operationId = "publishOffer", summary = "Publish an offer (approves a proposal)", description = "A "
+            + "publisher of the offer's Kreis publishes a proposal (approving it), a draft or an archived offer; it "
+            + "becomes public and is announced as handinhand.offer.published.")
     @APIResponseSchema(value = OfferView.class, responseCode = "200", responseDescription = "Published")
     @APIResponse(responseCode = "409", description = "Already published")
     public OfferView publish(@PathParam("id") UUID id) {
@@ -167,7 +169,8 @@ public class OfferResource {
     @Path("/{id}/reject")
     @RolesAllowed(Roles.PUBLISHER)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "rejectOffer", summary = "Reject a proposal, with a reason")
+    @Operation(operationId = "rejectOffer", summary = "Reject a proposal, with a reason", description = "A "
+            + "publisher of the offer's Kreis turns a proposal down; the proposer reads the reason as rejectionReason.")
     @APIResponseSchema(value = OfferView.class, responseCode = "200", responseDescription = "Rejected")
     @APIResponse(responseCode = "409", description = "Not a proposal")
     @APIResponse(responseCode = "422", description = "No reason, or a reason too long")
@@ -178,7 +181,8 @@ public class OfferResource {
     @POST
     @Path("/{id}/archive")
     @RolesAllowed(Roles.PUBLISHER)
-    @Operation(operationId = "archiveOffer", summary = "Archive an offer")
+    @Operation(operationId = "archiveOffer", summary = "Archive an offer", description = "A publisher of the "
+            + "offer's Kreis takes it out of the catalogue; it stays readable for the Kreis with its history.")
     @APIResponseSchema(value = OfferView.class, responseCode = "200", responseDescription = "Archived")
     public OfferView archive(@PathParam("id") UUID id) {
         return commands.archive(id);

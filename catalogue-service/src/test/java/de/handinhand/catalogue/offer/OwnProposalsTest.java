@@ -133,6 +133,23 @@ class OwnProposalsTest {
     }
 
     @Test
+    void aPortalClientProposesNothing() {
+        // A complete, valid offer: 403, and no proposal appears in the office's queue.
+        given().auth().oauth2(TestTokens.portal()).contentType(ContentType.JSON)
+                .body(OfferFixtures.offer(KREIS, "Vorschlag eines Portals")).post("/api/catalogue/offers").then()
+                .statusCode(403).contentType("application/problem+json").body("detail", org.hamcrest.Matchers
+                        .containsString("portal"));
+        // An empty body: still 403, not a 422 that would tell the portal what the form wants.
+        given().auth().oauth2(TestTokens.portal()).contentType(ContentType.JSON).body("{}")
+                .post("/api/catalogue/offers").then().statusCode(403).contentType("application/problem+json");
+        List<String> queue = given().auth().oauth2(OFFICE).queryParam("status", "PROPOSED").queryParam("size", 200)
+                .get("/api/catalogue/offers").then().statusCode(200).extract().jsonPath().getList("items.title.de");
+        org.hamcrest.MatcherAssert.assertThat(queue, not(hasItem("Vorschlag eines Portals")));
+        // The person next to it, without any role, still proposes.
+        propose(OTHER, "Vorschlag einer Person");
+    }
+
+    @Test
     void anonymousCallersAndBadParametersAreRefused() {
         given().get("/api/catalogue/offers/mine").then().statusCode(401).contentType("application/problem+json");
         given().auth().oauth2("not-a-token").get("/api/catalogue/offers/mine").then().statusCode(401);

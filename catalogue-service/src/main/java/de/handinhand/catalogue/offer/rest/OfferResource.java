@@ -12,6 +12,7 @@ import de.handinhand.catalogue.offer.service.OfferService;
 import de.handinhand.common.web.Page;
 import de.handinhand.common.web.params.Languages;
 import de.handinhand.common.web.params.PageParams;
+import de.handinhand.common.web.security.PeopleOnly;
 import de.handinhand.common.web.security.Roles;
 import de.handinhand.common.web.validation.Rules;
 import io.quarkus.security.Authenticated;
@@ -123,14 +124,16 @@ public class OfferResource {
 
     @POST
     @Authenticated
+    @PeopleOnly
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createOffer", summary = "Create or propose an offer", description = "A publisher of the "
             + "offer's Kreis creates it (PROPOSED, or PUBLISHED with ?publish=true); anyone else signed in proposes it "
             + "for a publisher there to review. German title required; codes as in GET /api/catalogue/taxonomy. Only "
-            + "a publisher of the Kreis may set goodPractice: anyone else gets a 403 naming the field.")
+            + "a publisher of the Kreis may set goodPractice: anyone else gets a 403 naming the field. Portal clients "
+            + "read only: their tokens get 403.")
     @APIResponseSchema(value = OfferView.class, responseCode = "201", responseDescription = "Created")
     @APIResponse(responseCode = "403", description = "publish=true or goodPractice=true by someone who does not "
-            + "publish for that Kreis")
+            + "publish for that Kreis; any portal client")
     @APIResponse(responseCode = "422", description = "Invalid fields, each named")
     public Response create(@Valid @NotNull OfferRequest request,
             @Parameter(description = "true: publish at once (publishers of the offer's Kreis only)")

@@ -6,7 +6,6 @@ import de.handinhand.common.messaging.EventTypes;
 import de.handinhand.common.messaging.events.ResultsPublished;
 import de.handinhand.common.messaging.outbox.OutboxWriter;
 import de.handinhand.common.web.problem.ConflictException;
-import de.handinhand.common.web.problem.NotFoundException;
 import de.handinhand.scoring.ScoringConfig;
 import de.handinhand.scoring.calls.CallInfo;
 import de.handinhand.scoring.changes.ChangeKind;
@@ -55,9 +54,7 @@ public class ResultsService {
     public ResultsPublished publish(UUID callId, ResultsRequest request) {
         int winners = request == null || request.winnersPerCategory() == null ? config.winnersPerCategory()
                 : request.winnersPerCategory();
-        if (!access.callKnown(callId)) {
-            throw NotFoundException.of("Call", callId);
-        }
+        access.requireOrganizerOf(callId);
         CallInfo call = access.call(callId);
         JuryPhase phase = JuryPhase.of(call, clock.instant());
         if (phase != JuryPhase.CLOSED) {

@@ -34,6 +34,11 @@ public final class JuryFixtures {
         return TestTokens.organizer();
     }
 
+    /** An organizer whose token carries kreis_id: runs only that Kreis's calls (hn-orga: 08125 Heilbronn). */
+    public static String kreisOrganizer(String user, String kreisId) {
+        return TestTokens.token(user, List.of("organizer"), Map.of("kreis_id", kreisId));
+    }
+
     /** A juror name no other test uses: conflicts are per juror across calls. */
     public static String newJuror(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -52,6 +57,11 @@ public final class JuryFixtures {
     }
 
     public void publishCall(UUID id, Phase phase, String kind, Long budget) {
+        publishCall(id, phase, kind, budget, null);
+    }
+
+    /** A call run by a Kreis ({@code kreisId}), or by the organizers of every call (null). */
+    public void publishCall(UUID id, Phase phase, String kind, Long budget, String kreisId) {
         Instant now = Instant.now();
         Instant deadline = switch (phase) {
             case SUBMISSION -> now.plus(Duration.ofDays(10));
@@ -61,7 +71,7 @@ public final class JuryFixtures {
         Instant juryEnds = phase == Phase.CLOSED ? now.minus(Duration.ofDays(1)) : deadline.plus(Duration.ofDays(20));
         CallPublished call = new CallPublished(id, "Jury " + phase, kind, "ZUSAMMENLEBEN_HAND_IN_HAND",
                 deadline.minus(Duration.ofDays(30)), deadline, juryEnds, null,
-                List.of("LANDKREIS", "STADT_GROSS", "GEMEINDE_KLEIN"), budget, null);
+                List.of("LANDKREIS", "STADT_GROSS", "GEMEINDE_KLEIN"), budget, kreisId);
         connector.<String>source("submission-events").send(EventFixtures.event(EventTypes.CALL_PUBLISHED, id.toString(), call));
     }
 

@@ -188,4 +188,38 @@ public final class JuryFixtures {
         return given().auth().oauth2(TestTokens.juror(juror)).contentType(ContentType.JSON).body(body)
                 .put("/api/scoring/cases/" + caseId + "/scores").then();
     }
+
+    /**
+     * A call whose jury is done: entries submitted (FUNDING with the given requests, else COMPETITION),
+     * one criterion, one juror scoring them best first, then the jury phase closed. Returns the
+     * submission ids in rank order (rank 1 first). Set up by an organizer of every call.
+     */
+    public List<UUID> rankedCall(UUID call, String kind, Long budget, String kreisId, List<MunicipalityRef> places,
+            List<Long> requests) {
+        publishCall(call, Phase.JURY, kind, budget, kreisId);
+        List<UUID> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < places.size(); i++) {
+            ids.add(submit(call, places.get(i), "LANDKREIS", requests == null ? null : requests.get(i),
+                    Map.of("C10", "YES"), 1, UUID.randomUUID()));
+        }
+        awaitCases(call, ids.size());
+        awaitPhase(call, "JURY");
+        given().auth().oauth2(organizer()).contentType(ContentType.JSON)
+                .body(Map.of("criteria", List.of(Map.of("code", "BEDARFSANALYSE"))))
+                .put("/api/scoring/calls/" + call + "/criteria").then().statusCode(200);
+        String juror = newJuror("ranker");
+        jurors(call, juror);
+        for (int i = 0; i < ids.size(); i++) {
+            assign(call, juror, ids.get(i));
+            score(juror, caseId(call, ids.get(i)), sheet(true, "BEDARFSANALYSE", 10 - i)).statusCode(200);
+        }
+        publishCall(call, Phase.CLOSED, kind, budget, kreisId);
+        awaitPhase(call, "CLOSED");
+        return ids;
+    }
+
+    /** A Gemeinde of the Landkreis Heilbronn (Kreis 08125), such as Eppingen 08125030. */
+    public static MunicipalityRef heilbronnGemeinde(String ags, String name) {
+        return new MunicipalityRef(ags, name, "GEMEINDE_KLEIN", "BW", "08125", 20_000);
+    }
 }

@@ -86,7 +86,7 @@ class OpenApiContractTest {
                 bodies++;
             }
         }
-        assertEquals(7, bodies, "request bodies found");
+        assertEquals(8, bodies, "request bodies found");
         assertEquals(List.of(), unbounded);
     }
 

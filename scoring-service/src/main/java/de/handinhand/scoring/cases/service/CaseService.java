@@ -17,9 +17,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * What the jury reads. Organizers see every case (a Kreis organizer those of the Kreis's calls), each with how its jurors' sheets stand; a juror
- * sees only the cases assigned to them and not covered by their conflicts, each with their own
- * sheet's state; to anyone else a case does not exist (404), so no entry leaks to an unassigned or
+ * What the jury reads. Organizers see every case (a Kreis organizer those of the Kreis's calls),
+ * each with how its jurors' sheets stand; a juror sees only the cases assigned to them and not
+ * covered by their conflicts, each with their own sheet's state; to anyone else a case does not exist (404), so no entry leaks to an unassigned or
  * conflicted juror. A juror's list holds exactly the cases {@link #get} opens for them.
  */
 @ApplicationScoped

@@ -15,9 +15,9 @@ import java.util.UUID;
 
 /**
  * Reads the change feed for the caller. Organizers get every change (a Kreis organizer those of
- * the Kreis's calls); a juror only changes of
- * entries currently assigned to them (and not conflicted), of their own assignments, and of the
- * criteria and results of the calls they sit on; other jurors' names are left out.
+ * the Kreis's calls); a juror only changes of entries currently assigned to them (and not
+ * conflicted), of their own assignments, and of the criteria and results of the calls they sit on;
+ * other jurors' names are left out.
  */
 @ApplicationScoped
 public class ChangeService {

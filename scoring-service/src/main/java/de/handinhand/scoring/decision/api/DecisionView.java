@@ -20,6 +20,8 @@ public record DecisionView(
         @Schema(description = "Every change, oldest first")
         List<Change> history) {
 
+    /** Named apart from the allocation's {@code Line} in the OpenAPI document. */
+    @Schema(name = "DecisionLine")
     public record Line(UUID submissionId, String municipalityId, String municipalityName, String title,
             String category, String status, Integer rank, Long requestedCents,
             @Schema(description = "What the allocation computed when the decision started") long computedCents,
@@ -34,6 +36,8 @@ public record DecisionView(
             Instant changedAt) {
     }
 
+    /** Named apart from the change feed's {@code Change} in the OpenAPI document. */
+    @Schema(name = "DecisionChange")
     public record Change(UUID submissionId, String changedBy, Instant changedAt,
             @Schema(description = "Null when the line started from the computed allocation") Long oldCents,
             long newCents, String reason) {

@@ -11,6 +11,7 @@ import de.handinhand.gateway.routing.Backends;
 import de.handinhand.gateway.routing.OperationTable;
 import de.handinhand.gateway.routing.RouteGroups;
 import de.handinhand.gateway.routing.RouteGroups.Treatment;
+import de.handinhand.gateway.security.VerifiedTokens;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.context.Context;
 import io.quarkus.security.AuthenticationException;
@@ -83,10 +84,12 @@ public class ProxyHandler {
     private final OpenTelemetry telemetry;
     private final Vertx vertx;
     private final RateLimiter rateLimiter;
+    private final VerifiedTokens verifiedTokens;
     private HttpClient client;
 
     public ProxyHandler(Backends backends, ServiceDocuments documents, RouteGroups groups,
-            IdentityProviderManager identities, OpenTelemetry telemetry, Vertx vertx, RateLimiter rateLimiter) {
+            IdentityProviderManager identities, OpenTelemetry telemetry, Vertx vertx, RateLimiter rateLimiter,
+            VerifiedTokens verifiedTokens) {
         this.backends = backends;
         this.documents = documents;
         this.groups = groups;
@@ -94,6 +97,7 @@ public class ProxyHandler {
         this.telemetry = telemetry;
         this.vertx = vertx;
         this.rateLimiter = rateLimiter;
+        this.verifiedTokens = verifiedTokens;
     }
 
     /** Where a request goes and how it is treated, decided before the token is checked. */
@@ -139,8 +143,20 @@ public class ProxyHandler {
         // Quarkus would answer a failed authentication itself with an empty 401; answer it here instead.
         rc.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, (BiConsumer<RoutingContext, Throwable>) this::authFailed);
         rc.put(RATE_GROUP, route.treatment().rate());
+        String authorization = request.getHeader("Authorization");
+        SecurityIdentity verified = authorization == null ? null : verifiedTokens.get(authorization);
+        if (verified != null) {
+            // The same header passed Quarkus OIDC before and its token has not expired: no second signature check.
+            authorizeAndForward(rc, route, verified);
+            return;
+        }
         QuarkusHttpUser.getSecurityIdentity(rc, identities).subscribe().with(
-                identity -> authorizeAndForward(rc, route, identity),
+                identity -> {
+                    if (authorization != null) {
+                        verifiedTokens.put(authorization, identity);
+                    }
+                    authorizeAndForward(rc, route, identity);
+                },
                 failure -> authFailed(rc, failure));
     }
 

@@ -35,9 +35,12 @@ import jakarta.enterprise.event.Observes;
 import java.net.ConnectException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
 import org.jboss.logging.Logger;
@@ -59,18 +62,27 @@ public class ProxyHandler {
 
     private static final Logger LOG = Logger.getLogger(ProxyHandler.class);
 
-    /** Hop-by-hop headers (RFC 9110 §7.6.1) end at the gateway; Host is set for the backend. */
-    static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
+    /**
+     * Hop-by-hop headers (RFC 9110 §7.6.1) end at the gateway; Host is set for the backend. Both sets compare
+     * names ignoring case, so no header name is lower-cased (copied) on the way through.
+     */
+    static final Set<String> HOP_BY_HOP = ignoringCase("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "proxy-connection");
 
     /**
      * Headers the gateway decides for every answer (security policy, CORS, rate limit): a service's own
      * copy is dropped rather than sent twice.
      */
-    static final Set<String> GATEWAY_OWNED = Set.of("strict-transport-security", "content-security-policy",
+    static final Set<String> GATEWAY_OWNED = ignoringCase("strict-transport-security", "content-security-policy",
             "x-content-type-options", "x-frame-options", "referrer-policy", "access-control-allow-origin",
             "access-control-allow-credentials", "access-control-expose-headers", "ratelimit-limit",
             "ratelimit-remaining", "ratelimit-reset");
+
+    private static Set<String> ignoringCase(String... names) {
+        Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        set.addAll(List.of(names));
+        return Collections.unmodifiableSet(set);
+    }
 
     private static final String BODY_LIMIT = "handinhand.body-limit";
     private static final String RATE_GROUP = "handinhand.rate-group";
@@ -300,7 +312,7 @@ public class ProxyHandler {
                 .setURI(request.uri());
         MultiMap headers = options.getHeaders() == null ? MultiMap.caseInsensitiveMultiMap() : options.getHeaders();
         request.headers().forEach(h -> {
-            if (!HOP_BY_HOP.contains(h.getKey().toLowerCase(Locale.ROOT))) {
+            if (!HOP_BY_HOP.contains(h.getKey())) {
                 headers.add(h.getKey(), h.getValue());
             }
         });
@@ -407,7 +419,7 @@ public class ProxyHandler {
         out.setStatusCode(response.statusCode());
         out.setStatusMessage(response.statusMessage());
         response.headers().forEach(h -> {
-            String name = h.getKey().toLowerCase(Locale.ROOT);
+            String name = h.getKey();
             if (!HOP_BY_HOP.contains(name) && !(GATEWAY_OWNED.contains(name) && out.headers().contains(name))) {
                 out.headers().add(h.getKey(), h.getValue());
             }

@@ -2,13 +2,18 @@ package de.handinhand.gateway.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -84,6 +89,22 @@ class VerifiedTokensTest {
         assertNull(tokens.get("bearer header.payload.signature"));
         assertNull(tokens.get("Bearer header.payload.signature "));
         assertNotNull(tokens.get("Bearer header.payload.signature"));
+    }
+
+    @Test
+    void theKeyIsTheSha256OfTheHeadersUtf8BytesWhateverItsCharactersAndLength() throws Exception {
+        String jwt = "Bearer eyJhbGciOiJSUzI1NiJ9." + "a".repeat(1_000) + ".sig";
+        for (String header : List.of(jwt, "Bearer caf\u00e9.\u0639\u0631\u0628\u064a.x", "Bearer " + "b".repeat(20_000), "")) {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(header.getBytes(StandardCharsets.UTF_8));
+            ByteBuffer words = ByteBuffer.wrap(digest);
+            assertEquals(new VerifiedTokens.Key(words.getLong(), words.getLong(), words.getLong(), words.getLong()),
+                    VerifiedTokens.key(header), header.length() + " characters");
+        }
+        // The buffers kept per thread carry nothing from one header into the next.
+        assertEquals(VerifiedTokens.key("Bearer abc"), VerifiedTokens.key("Bearer abc"));
+        VerifiedTokens.key(jwt);
+        assertEquals(VerifiedTokens.key("Bearer abc"), VerifiedTokens.key("Bearer abc"));
+        assertNotEquals(VerifiedTokens.key("Bearer abc"), VerifiedTokens.key("Bearer abd"));
     }
 
     @Test

@@ -65,6 +65,10 @@ public class ProposalResource {
             String status, String reason, boolean derived) {
     }
 
+    /** The API's largest page; the list shows the newest this many. */
+    static final int PAGE_SIZE = 200;
+    static final int MAX_PAGES = 25;
+
     private final Api api;
     private final Gateway gateway;
     private final Labels labels;
@@ -79,7 +83,7 @@ public class ProposalResource {
 
     @GET
     public TemplateInstance mine(@RestQuery String erledigt) {
-        List<Offer> offers = gateway.list(() -> api.ownProposals(ctx.langCode(), 0, 200), Offer.class);
+        List<Offer> offers = gateway.list(() -> api.ownProposals(ctx.langCode(), 0, PAGE_SIZE), Offer.class);
         return Templates.mine(offers.stream().map(this::row).toList(), erledigt);
     }
 
@@ -123,11 +127,27 @@ public class ProposalResource {
     public TemplateInstance proposal(@PathParam("id") String id) {
         String offerId = uuid(id);
         // Only the caller's own: an offer of someone else that happens to be public is not "my proposal".
-        Offer offer = gateway.list(() -> api.ownProposals(ctx.langCode(), 0, 200), Offer.class).stream()
-                .filter(o -> offerId.equals(o.id())).findFirst().orElseThrow(NotFoundPage::new);
+        Offer offer = own(offerId);
         return Templates.proposal(offer, row(offer), String.join(", ", offer.fields().stream().map(labels::field)
                 .toList()), String.join(", ", offer.targetGroups().stream().map(labels::targetGroup).toList()),
                 String.join(", ", offer.languages().stream().map(labels::language).toList()));
+    }
+
+    /** One of the caller's own proposals, looked for page by page in their list; else the 404 page. */
+    private Offer own(String offerId) {
+        for (int page = 0; page < MAX_PAGES; page++) {
+            int p = page;
+            List<Offer> offers = gateway.list(() -> api.ownProposals(ctx.langCode(), p, PAGE_SIZE), Offer.class);
+            for (Offer o : offers) {
+                if (offerId.equals(o.id())) {
+                    return o;
+                }
+            }
+            if (offers.size() < PAGE_SIZE) {
+                break;
+            }
+        }
+        throw new NotFoundPage();
     }
 
     private TemplateInstance propose(FormValues form, FormErrors errors) {

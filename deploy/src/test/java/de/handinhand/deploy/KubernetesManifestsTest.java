@@ -221,6 +221,16 @@ class KubernetesManifestsTest {
             assertEquals("http://gateway:" + ports.get("gateway"), env(web, "GATEWAY_URL"));
             assertEquals("8084", env(web, "WEB_PORT"));
             assertEquals("keycloak-client-secrets", secretRef(web, "WEB_OIDC_CLIENT_SECRET").path("name").asText());
+
+            // The pages behind the TLS ingress: their public origin is the Ingress' web host (else every
+            // form post fails the CSRF check), and the visitor's address and scheme come from the
+            // ingress controller's forwarded headers, trusted from the same network as the gateway trusts.
+            String webHost = ofKind(overlay, "Ingress").get(0).path("spec").path("rules").findValues("host").stream()
+                    .map(JsonNode::asText).filter(h -> !h.startsWith("api.")).findFirst().orElseThrow();
+            assertEquals("https://" + webHost, env(web, "WEB_PUBLIC_URL"), overlay);
+            assertEquals("true", env(web, "QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING"), overlay);
+            assertEquals("true", env(web, "QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED"), overlay);
+            assertEquals(env(gateway, "GATEWAY_TRUSTED_PROXIES"), env(web, "QUARKUS_HTTP_PROXY_TRUSTED_PROXIES"), overlay);
         }
     }
 

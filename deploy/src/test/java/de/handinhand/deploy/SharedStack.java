@@ -74,7 +74,7 @@ final class SharedStack implements AutoCloseable {
         startStack(new StackConfig(config.home(), config.dataDir(), false, config.gatewayPort(),
                 config.submissionPort(), config.cataloguePort(), config.scoringPort(), config.keycloakPort(),
                 config.kafkaPort(), config.kafkaControllerPort(), config.postgresPort(), config.serviceJavaOpts(),
-                config.durable()));
+                config.durable(), config.webPort()));
     }
 
     /**
@@ -110,7 +110,8 @@ final class SharedStack implements AutoCloseable {
             }
         }
         for (int port : List.of(config.gatewayPort(), config.submissionPort(), config.cataloguePort(),
-                config.scoringPort(), config.keycloakPort(), config.kafkaPort(), config.postgresPort())) {
+                config.scoringPort(), config.keycloakPort(), config.kafkaPort(), config.postgresPort(),
+                config.webPort())) {
             if (listening(port)) {
                 left.add("port " + port);
             }

@@ -28,13 +28,16 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.WebElement;
 
 /**
- * The web pages in a real browser against the real local stack (the launcher's, on free ports):
- * each person's job, step by step, and axe-core on every page shown (WCAG 2.1 A and AA, no
- * violation allowed). Skipped, with a message, where no Chromium is installed.
+ * The web pages in a real browser against the run's shared local stack (the launcher's, on free
+ * ports, started once for every end-to-end class): each person's job, step by step, and axe-core
+ * on every page shown (WCAG 2.1 A and AA, no violation allowed). Skipped, with a message, where no
+ * Chromium is installed (before any stack is started for it).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@org.junit.jupiter.api.extension.ExtendWith(WebPagesIT.ShowPages.class)
+@org.junit.jupiter.api.condition.EnabledIf(value = "de.handinhand.deploy.Browser#available",
+        disabledReason = "No Chromium and chromedriver (apt-get install chromium chromium-driver): the browser tests are skipped")
+@org.junit.jupiter.api.extension.ExtendWith({LocalStackExtension.class, WebPagesIT.ShowPages.class})
 class WebPagesIT {
 
     /** On a failure, what every open browser shows, so the report says what the person saw. */
@@ -52,24 +55,18 @@ class WebPagesIT {
 
     static final List<String> LANGUAGES = List.of("de", "en", "ar", "fa", "uk", "tr");
 
-    LocalStack stack;
     StackConfig config;
     Keycloak keycloak;
     String web;
     Browser browser;
 
     @BeforeAll
-    void startStackAndBrowser() throws Exception {
+    void startBrowser(SharedStack stack) throws Exception {
         Assumptions.assumeTrue(Browser.available(), Browser.missing());
-        Path home = StackConfig.findHome(System.getenv());
-        Path data = Files.createDirectories(home.resolve("deploy/target/it-web-stack"));
-        config = StackConfig.forTests(home, data);
-        stack = new LocalStack(config);
-        stack.start();
-        keycloak = new Keycloak(config.realmUrl());
+        config = stack.config();
+        keycloak = stack.keycloak();
         web = config.webUrl();
         browser = new Browser(true);
-        System.out.println("Stack with web pages ready: " + stack.readyAfter());
     }
 
     @org.junit.jupiter.api.BeforeEach
@@ -81,9 +78,6 @@ class WebPagesIT {
     void stop() {
         if (browser != null) {
             browser.close();
-        }
-        if (stack != null) {
-            stack.close();
         }
         System.out.println("axe-core (WCAG 2.1 A/AA) violations per page: " + Browser.AXE);
     }
@@ -197,6 +191,18 @@ class WebPagesIT {
             browser.open(web + "/angebote/" + UUID.randomUUID() + "?lang=" + lang);
             assertNoViolations("404 (" + lang + ")");
         }
+        // The filters' words are the catalogue's own (GET /api/catalogue/taxonomy) in the page language;
+        // in Arabic, which the taxonomy does not carry, the pages' translation, never the code.
+        browser.open(web + "/?lang=en");
+        WebElement facet = browser.find("#facet-field + ul a");
+        String code = facet.getDomProperty("href").replaceAll(".*[?&]field=([A-Z_]+).*", "$1");
+        assertEquals(labelOf("fields", code, "en"), facet.getText().replaceAll("\\s*\\(\\d+\\)$", ""));
+        browser.open(web + "/?lang=de&field=" + code);
+        assertTrue(browser.text("#facet-field + ul a[aria-current='true']").startsWith(labelOf("fields", code, "de")));
+        browser.open(web + "/?lang=ar&field=" + code);
+        String arabic = browser.text("#facet-field + ul a[aria-current='true']").replaceAll("\\s*\\(\\d+\\)$", "");
+        assertFalse(arabic.equals(code) || arabic.equals(labelOf("fields", code, "en")), arabic);
+
         // The language switch keeps the page: from the Arabic search to the same search in Farsi.
         browser.open(web + "/?lang=ar&q=Sprache");
         browser.click("nav.langs a[lang='fa']");
@@ -350,6 +356,97 @@ class WebPagesIT {
         }
     }
 
+    // --- someone who proposes offers -------------------------------------------------------------
+
+    @Test
+    @Order(15)
+    void aVolunteerWithoutARoleProposesAnOfferAndLearnsWhyItWasRejected() throws Exception {
+        String marker = letters(8);
+        String volunteer = "ehrenamt-" + marker;
+        String title = "Fahrradwerkstatt " + marker;
+        createUserWithoutRoles(volunteer);
+        String proposalPage;
+        try (Browser person = new Browser(true)) {
+            // Signed in without a role of the platform: straight to the own proposals.
+            person.signIn(web, volunteer);
+            person.awaitUrl("/vorschlaege");
+            person.find("a[href='/vorschlaege'][aria-current='page']");
+            assertNoViolations(person, "proposer: my proposals (none yet)");
+            person.click("a[href='/vorschlaege/neu']");
+            person.awaitUrl("/vorschlaege/neu");
+            assertNoViolations(person, "proposer: new proposal");
+
+            // Without an office and a title: the API's errors at the fields, what was typed kept.
+            person.type("#f-provider", "Freundeskreis Asyl Witzenhausen");
+            person.click("form button.primary");
+            person.find(".error-summary");
+            person.find("#f-title-de[aria-invalid='true']");
+            assertEquals("Freundeskreis Asyl Witzenhausen", person.find("#f-provider").getDomProperty("value"));
+            assertNoViolations(person, "proposer: proposal with the API's errors");
+
+            person.click("#f-kreisId-06636");
+            person.type("#f-title-de", title);
+            person.click("#f-fields-SPRACHE");
+            person.click("form button.primary");
+            person.awaitUrl("erledigt=vorgeschlagen");
+            WebElement row = person.containing("table.proposals tr", title);
+            assertTrue(row.getText().contains("Vorgeschlagen"), row.getText());
+            assertTrue(row.getText().contains("Werra-Meißner-Kreis"), row.getText());
+            assertNoViolations(person, "proposer: my proposals");
+            row.findElement(org.openqa.selenium.By.cssSelector("a")).click();
+            person.awaitUrl("/vorschlaege/");
+            proposalPage = person.url();
+            assertEquals(title, person.text("h1"));
+            assertTrue(person.text("dl.facts").contains(labelOf("fields", "SPRACHE", "de")), person.text("dl.facts"));
+        }
+        // The Werra-Meißner-Kreis office rejects it with a reason; the proposer reads the reason.
+        String id = proposalPage.replaceAll(".*/vorschlaege/", "").replaceAll("[?#].*", "");
+        given().baseUri(config.gatewayUrl()).auth().oauth2(keycloak.token("wmk-office")).contentType(ContentType.JSON)
+                .body(Map.of("reason", "Bitte Ort und Zeit ergänzen.")).post("/api/catalogue/offers/" + id + "/reject")
+                .then().statusCode(200);
+        try (Browser person = new Browser(true)) {
+            person.signIn(web, volunteer);
+            person.open(web + "/vorschlaege");
+            WebElement row = person.containing("table.proposals tr", title);
+            assertTrue(row.getText().contains("Abgelehnt"), row.getText());
+            assertTrue(row.getText().contains("Bitte Ort und Zeit ergänzen."), row.getText());
+            person.open(proposalPage);
+            assertTrue(person.text(".reason").contains("Bitte Ort und Zeit ergänzen."));
+            assertNoViolations(person, "proposer: a rejected proposal");
+        }
+        // Someone else's proposal is the plain 404 page; without a login, Keycloak's login first.
+        try (Browser other = new Browser(true)) {
+            other.signIn(web, "dachau");
+            other.open(proposalPage);
+            assertEquals("Seite nicht gefunden", other.text("h1"));
+        }
+        Response anonymous = given().redirects().follow(false).get(web + "/vorschlaege");
+        assertEquals(302, anonymous.statusCode());
+        assertTrue(anonymous.header("Location").startsWith(config.realmUrl() + "/protocol/openid-connect/auth"),
+                anonymous.header("Location"));
+    }
+
+    /** A person Keycloak knows with no role of the platform (a volunteer), through Keycloak's admin API. */
+    private void createUserWithoutRoles(String username) {
+        String admin = given().baseUri(config.keycloakUrl()).formParam("client_id", "admin-cli")
+                .formParam("grant_type", "password").formParam("username", "admin").formParam("password", "admin")
+                .post("/realms/master/protocol/openid-connect/token").then().statusCode(200)
+                .extract().path("access_token");
+        given().baseUri(config.keycloakUrl()).auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("username", username, "enabled", true, "emailVerified", true, "firstName", "Eva",
+                        "lastName", "Ehrenamt", "email", username + "@example.org",
+                        "credentials", List.of(Map.of("type", "password", "value", "demo", "temporary", false))))
+                .post("/admin/realms/handinhand/users").then().statusCode(201);
+    }
+
+    /** The catalogue's own label of a code (GET /api/catalogue/taxonomy), which the pages must show. */
+    private String labelOf(String list, String code, String lang) {
+        List<Map<String, Object>> terms = given().baseUri(config.gatewayUrl()).get("/api/catalogue/taxonomy")
+                .then().statusCode(200).extract().path(list);
+        return terms.stream().filter(t -> code.equals(t.get("code"))).findFirst()
+                .map(t -> String.valueOf(((Map<?, ?>) t.get("label")).get(lang))).orElseThrow();
+    }
+
     // --- the jury ------------------------------------------------------------------------------
 
     @Test
@@ -359,7 +456,9 @@ class WebPagesIT {
         // A short jury phase (two and a half minutes), so the organizer can publish the results afterwards.
         String call = newCall("Web E2E Jury " + marker, Duration.ofSeconds(25), Duration.ofSeconds(150));
         juryCall = call;
-        String entry = submit("recklinghausen", call, "Recklinghausen Jury " + marker, List.of("Stadtteilmütter"));
+        String concept = "konzept-" + marker + ".pdf";
+        String entry = submit("recklinghausen", call, "Recklinghausen Jury " + marker, List.of("Stadtteilmütter"),
+                concept);
         String orga = keycloak.token("orga");
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).until(() -> "JURY".equals(
                 given().baseUri(config.gatewayUrl()).auth().oauth2(keycloak.token("orga"))
@@ -380,14 +479,28 @@ class WebPagesIT {
                         "comment", "Solide")).toList(), "final", true))
                 .put("/api/scoring/cases/" + caseId + "/scores").then().statusCode(200);
 
+        String casePage = web + "/jury/faelle/" + caseId;
+        String fileHref;
         try (Browser juror = new Browser(true)) {
             juror.signIn(web, "juror1");
             juror.awaitUrl("/jury");
+            // From my cases to the case: the row of the entry, with my sheet not begun yet.
+            WebElement row = juror.containing("tr", "Recklinghausen Jury " + marker);
+            assertTrue(row.getText().contains("noch nicht begonnen"), row.getText());
             assertNoViolations(juror, "jury: my cases");
-            String casePage = web + "/jury/faelle/" + caseId;
-            juror.open(casePage);
+            row.findElement(org.openqa.selenium.By.cssSelector("a")).click();
+            juror.awaitUrl("/jury/faelle/" + caseId);
             assertTrue(juror.text("h1").contains("Recklinghausen Jury " + marker));
             assertTrue(juror.text("section.entry").contains("Stadtteilmütter"), "the single project is shown");
+
+            // The entry's attachment: listed on the case and downloaded as the file the municipality sent.
+            WebElement file = juror.containing("section.entry a[download]", concept);
+            fileHref = file.getDomProperty("href");
+            Response pdf = given().cookies(juror.cookies()).redirects().follow(false).get(fileHref);
+            assertEquals(200, pdf.statusCode());
+            assertTrue(pdf.contentType().startsWith("application/pdf"), pdf.contentType());
+            assertTrue(pdf.header("Content-Disposition").startsWith("attachment"), pdf.header("Content-Disposition"));
+            assertTrue(pdf.asString().startsWith("%PDF"), "not the PDF sent");
             assertFalse(juror.all("section.precheck tbody tr").isEmpty(), "no pre-check");
             assertTrue(juror.text("section.others").contains("abgeschlossen"), juror.text("section.others"));
             assertNoViolations(juror, "jury: case with the score sheet");
@@ -427,6 +540,15 @@ class WebPagesIT {
             // My cases per call with the sheet state (GET /api/scoring/cases for jurors: scoring11).
             juror.open(web + "/jury");
             assertTrue(juror.containing("tr", "Recklinghausen Jury " + marker).getText().contains("abgeschlossen"));
+        }
+        // A juror not assigned to the entry: neither the case nor its attachment, the plain 404 page.
+        try (Browser other = new Browser(true)) {
+            other.signIn(web, "juror3");
+            other.awaitUrl("/jury");
+            assertTrue(other.all("tr").stream().noneMatch(r -> r.getText().contains("Recklinghausen Jury " + marker)));
+            other.open(casePage);
+            assertEquals("Seite nicht gefunden", other.text("h1"));
+            assertEquals(404, given().cookies(other.cookies()).redirects().follow(false).get(fileHref).statusCode());
         }
     }
 
@@ -645,11 +767,22 @@ class WebPagesIT {
     }
 
     private String submit(String user, String call, String title, List<String> projects) {
+        return submit(user, call, title, projects, null);
+    }
+
+    /** An entry submitted through the API, with a small PDF attached when {@code attachment} names one. */
+    private String submit(String user, String call, String title, List<String> projects, String attachment) {
         String token = keycloak.token(user);
         String id = given().baseUri(config.gatewayUrl()).auth().oauth2(token).contentType(ContentType.JSON)
                 .body(de.handinhand.common.testing.EntryFixtures.entry(call, title, projects.stream()
                         .map(p -> de.handinhand.common.testing.EntryFixtures.project(p, "Beschreibung " + p)).toList()))
                 .post("/api/submissions").then().statusCode(201).extract().path("id");
+        if (attachment != null) {
+            given().baseUri(config.gatewayUrl()).auth().oauth2(token).contentType("application/octet-stream")
+                    .queryParam("filename", attachment)
+                    .body("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                    .post("/api/submissions/" + id + "/attachments").then().statusCode(201);
+        }
         given().baseUri(config.gatewayUrl()).auth().oauth2(token).post("/api/submissions/" + id + "/submit")
                 .then().statusCode(200);
         return id;

@@ -40,6 +40,10 @@ public interface Api {
     @Path("/catalogue/offers/{id}")
     Response offer(@PathParam("id") String id);
 
+    @GET
+    @Path("/catalogue/offers/mine")
+    Response ownProposals(@QueryParam("lang") String lang, @QueryParam("page") int page, @QueryParam("size") int size);
+
     @POST
     @Path("/catalogue/offers")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -9,7 +9,7 @@ import java.net.URI;
 
 /**
  * "Sign in": a page that needs a login, so Keycloak's login form comes first; afterwards each
- * person lands where their work is.
+ * person lands where their work is; someone without a role of the platform at their own proposals.
  */
 @Path("/start")
 @Authenticated
@@ -23,7 +23,8 @@ public class StartResource {
 
     @GET
     public Response start() {
-        String target = "/";
+        // Someone without a role (a volunteer, an initiative) comes to propose offers.
+        String target = "/vorschlaege";
         if (identity.hasRole("organizer")) {
             target = "/orga";
         } else if (identity.hasRole("publisher")) {

@@ -1,51 +1,41 @@
 package de.handinhand.web.i18n;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import de.handinhand.web.api.Gateway;
-import de.handinhand.web.api.PublicApi;
 import de.handinhand.web.common.PageContext;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import java.text.NumberFormat;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Currency;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-import org.jboss.logging.Logger;
 
 /**
- * Words for codes, numbers and dates in the page language. Fields of action and target groups
- * come from the message bundles; a code the pages do not know yet takes the catalogue's own label
- * ({@code GET /api/catalogue/taxonomy}, German and English) and, failing that, shows the code.
- * Language names come from the JDK's CLDR data, so every language an offer names has a name.
+ * Words for codes, numbers and dates in the page language. Fields of action, target groups and
+ * languages are the catalogue's ({@code GET /api/catalogue/taxonomy}, through {@link Taxonomy}):
+ * its label in the page language; for the page languages the API does not label yet (it speaks
+ * German and English), the pages' translation of that code ({@link CodeTranslations}), or for a
+ * language's name the JDK's CLDR name; failing all that the API's English label, and last the code.
  */
 @ApplicationScoped
 @Named("labels")
 public class Labels {
 
-    private static final Logger LOG = Logger.getLogger(Labels.class);
     private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
-    private static final Duration TAXONOMY_TTL = Duration.ofMinutes(10);
 
     private final PageContext ctx;
-    private final PublicApi api;
-    private final Gateway gateway;
-    private final Map<String, String> taxonomy = new ConcurrentHashMap<>();
-    private volatile Instant taxonomyRead = Instant.EPOCH;
+    private final Taxonomy taxonomy;
+    private final CodeTranslations translations;
 
-    public Labels(PageContext ctx, @RestClient PublicApi api, Gateway gateway) {
+    public Labels(PageContext ctx, Taxonomy taxonomy, CodeTranslations translations) {
         this.ctx = ctx;
-        this.api = api;
-        this.gateway = gateway;
+        this.taxonomy = taxonomy;
+        this.translations = translations;
     }
 
     /** The message bundles in the page language. */
@@ -66,11 +56,11 @@ public class Labels {
     }
 
     public String field(String code) {
-        return Field.of(code).map(f -> msg().field(f)).orElseGet(() -> fromTaxonomy("fields", code));
+        return label(Taxonomy.FIELDS, code);
     }
 
     public String targetGroup(String code) {
-        return TargetGroup.of(code).map(g -> msg().group(g)).orElseGet(() -> fromTaxonomy("targetGroups", code));
+        return label(Taxonomy.TARGET_GROUPS, code);
     }
 
     /** A language's name in the page language ("ar" on an English page: "Arabic"). */
@@ -78,8 +68,31 @@ public class Labels {
         if (code == null || code.isBlank()) {
             return "";
         }
-        String name = Locale.forLanguageTag(code).getDisplayLanguage(ctx.locale());
-        return name.isEmpty() || name.equals(code) ? fromTaxonomy("languages", code) : name;
+        Taxonomy.Lists lists = taxonomy.lists();
+        String lang = ctx.langCode();
+        return lists.label(Taxonomy.LANGUAGES, code, lang).orElseGet(() -> {
+            String name = Locale.forLanguageTag(code).getDisplayLanguage(ctx.locale());
+            return name.isEmpty() || name.equals(code) ? fallback(lists, Taxonomy.LANGUAGES, code) : name;
+        });
+    }
+
+    /** The codes of one of the catalogue's lists, in its order (empty while the API has not answered). */
+    public List<String> codes(String list) {
+        return taxonomy.lists().codes(list);
+    }
+
+    private String label(String list, String code) {
+        if (code == null) {
+            return "";
+        }
+        Taxonomy.Lists lists = taxonomy.lists();
+        String lang = ctx.langCode();
+        return lists.label(list, code, lang).or(() -> translations.label(lang, list, code))
+                .orElseGet(() -> fallback(lists, list, code));
+    }
+
+    private static String fallback(Taxonomy.Lists lists, String list, String code) {
+        return lists.label(list, code, "en").or(() -> lists.label(list, code, "de")).orElse(code);
     }
 
     public String money(Long cents) {
@@ -110,38 +123,5 @@ public class Labels {
     public String dateTime(Instant instant) {
         return instant == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                 .withLocale(ctx.locale()).format(instant.atZone(ZONE));
-    }
-
-    private String fromTaxonomy(String list, String code) {
-        if (code == null) {
-            return "";
-        }
-        refreshTaxonomy();
-        String lang = ctx.langCode();
-        String label = taxonomy.get(list + "/" + code + "/" + lang);
-        if (label == null && !lang.equals("de")) {
-            label = taxonomy.get(list + "/" + code + "/en");
-        }
-        if (label == null) {
-            label = taxonomy.get(list + "/" + code + "/de");
-        }
-        return label == null ? code : label;
-    }
-
-    /** Reads the catalogue's labels now and then; while the API lacks them the codes show. */
-    private void refreshTaxonomy() {
-        Instant now = Instant.now();
-        if (taxonomyRead.plus(TAXONOMY_TTL).isAfter(now)) {
-            return;
-        }
-        taxonomyRead = now;
-        try {
-            JsonNode body = gateway.json(api::taxonomy);
-            body.fields().forEachRemaining(list -> list.getValue().forEach(entry -> entry.path("label").fields()
-                    .forEachRemaining(label -> taxonomy.put(list.getKey() + "/" + entry.path("code").asText() + "/"
-                            + label.getKey(), label.getValue().asText()))));
-        } catch (RuntimeException e) {
-            LOG.debugf("No taxonomy from the catalogue (%s); codes without a label show as codes", e.toString());
-        }
     }
 }

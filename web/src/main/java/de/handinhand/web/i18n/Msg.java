@@ -6,16 +6,10 @@ import io.quarkus.qute.i18n.MessageBundle;
 /**
  * Texts of the public pages and the frame of every page: templates use {@code {msg:key}}, Java code {@link Labels}. The words are in
  * {@code messages/msg_<language>.properties}, German being the default language.
- * Fields of action and target groups are {@code field_$<CODE>} and {@code group_$<CODE>}.
+ * Fields of action, target groups and languages are labelled by the catalogue's taxonomy ({@link Labels}).
  */
 @MessageBundle(value = "msg", locale = "de")
 public interface Msg {
-
-    @Message
-    String field(Field field);
-
-    @Message
-    String group(TargetGroup group);
 
     @Message
     String site_name();

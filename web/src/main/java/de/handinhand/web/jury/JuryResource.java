@@ -318,19 +318,10 @@ public class JuryResource {
         }
     }
 
-    /** The state of my sheet from the case list where the API says it, else from the sheet itself. */
-    private static String sheetState(JsonNode summary) {
-        for (String name : List.of("sheetState", "sheetStatus", "mySheet")) {
-            JsonNode v = summary.path(name);
-            if (v.isTextual()) {
-                return v.asText().toUpperCase(java.util.Locale.ROOT);
-            }
-        }
+    /** The state of my sheet as the case list gives it to a juror ({@code sheet}: NONE, DRAFT, FINAL, OUTDATED). */
+    static String sheetState(JsonNode summary) {
         JsonNode sheet = summary.path("sheet");
-        if (sheet.isObject()) {
-            return sheet.path("final").asBoolean() ? "FINAL" : sheet.path("scores").size() > 0 ? "DRAFT" : "OPEN";
-        }
-        return null;
+        return sheet.isTextual() ? sheet.asText().toUpperCase(java.util.Locale.ROOT) : null;
     }
 
     private String sheetState(String caseId) {

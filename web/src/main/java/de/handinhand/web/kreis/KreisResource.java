@@ -10,9 +10,8 @@ import de.handinhand.web.common.FormErrors;
 import de.handinhand.web.common.FormValues;
 import de.handinhand.web.common.NotFoundPage;
 import de.handinhand.web.common.PageContext;
-import de.handinhand.web.i18n.Field;
 import de.handinhand.web.i18n.Labels;
-import de.handinhand.web.i18n.TargetGroup;
+import de.handinhand.web.i18n.Taxonomy;
 import de.handinhand.web.navigator.Places;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -29,7 +28,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -240,17 +238,24 @@ public class KreisResource {
     }
 
     private TemplateInstance edit(String id, FormValues form, FormErrors errors) {
-        List<Choice> fields = Arrays.stream(Field.values())
-                .map(f -> new Choice(f.name(), labels.field(f.name()), form.checked("fields", f.name()))).toList();
-        List<Choice> groups = Arrays.stream(TargetGroup.values())
-                .map(g -> new Choice(g.name(), labels.targetGroup(g.name()), form.checked("targetGroups", g.name())))
-                .toList();
-        List<Choice> languages = OfferForm.OFFER_LANGUAGES.stream()
-                .map(l -> new Choice(l, labels.language(l), form.checked("languages", l))).toList();
+        List<Choice> fields = choices(labels, form, "fields", Taxonomy.FIELDS, labels::field);
+        List<Choice> groups = choices(labels, form, "targetGroups", Taxonomy.TARGET_GROUPS, labels::targetGroup);
+        List<Choice> languages = choices(labels, form, "languages", Taxonomy.LANGUAGES, labels::language);
         List<TextLang> texts = OfferForm.TEXT_LANGUAGES.stream().map(l -> new TextLang(l, labels.language(l),
                 de.handinhand.web.i18n.Lang.of(l).map(de.handinhand.web.i18n.Lang::dir).orElse("ltr"), l.equals("de")))
                 .toList();
         return Templates.edit(kreisName(), id, form, errors, fields, groups, languages, texts);
+    }
+
+    /**
+     * The catalogue's codes of one list as checkboxes, in its order; a code the form holds that the
+     * list lacks (the API not reached, or a code since withdrawn) stays, so saving loses nothing.
+     */
+    public static List<Choice> choices(Labels labels, FormValues form, String name, String list,
+            java.util.function.Function<String, String> label) {
+        java.util.LinkedHashSet<String> codes = new java.util.LinkedHashSet<>(labels.codes(list));
+        codes.addAll(form.values(name));
+        return codes.stream().map(c -> new Choice(c, label.apply(c), form.checked(name, c))).toList();
     }
 
     private List<Row> proposals() {

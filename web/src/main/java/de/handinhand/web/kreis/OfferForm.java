@@ -19,8 +19,7 @@ import java.util.Set;
  */
 public final class OfferForm {
 
-    static final List<String> TEXT_LANGUAGES = List.of("de", "en", "ar", "fa", "uk", "tr");
-    static final List<String> OFFER_LANGUAGES = List.of("de", "en", "ar", "fa", "uk", "tr", "ru", "ti", "ps", "fr");
+    public static final List<String> TEXT_LANGUAGES = List.of("de", "en", "ar", "fa", "uk", "tr");
     static final Set<String> CONTROLS = Set.of("title.de", "title.en", "title.ar", "title.fa", "title.uk", "title.tr",
             "description.de", "description.en", "description.ar", "description.fa", "description.uk",
             "description.tr", "title", "description", "provider", "municipality", "kreisId", "fields",
@@ -32,7 +31,7 @@ public final class OfferForm {
     }
 
     /** The form filled from an offer, to edit it. */
-    static FormValues from(Offer o) {
+    public static FormValues from(Offer o) {
         FormValues v = FormValues.empty();
         for (String l : TEXT_LANGUAGES) {
             v.set("title." + l, o.title() == null ? null : o.title().get(l));
@@ -67,7 +66,7 @@ public final class OfferForm {
     }
 
     /** The API body for the typed form; a cost or coordinate that is no number is refused here, by name. */
-    static ObjectNode toJson(FormValues v, String kreisId, ObjectMapper mapper, FormMsg msg) throws LocalError {
+    public static ObjectNode toJson(FormValues v, String kreisId, ObjectMapper mapper, FormMsg msg) throws LocalError {
         ObjectNode body = mapper.createObjectNode();
         ObjectNode title = body.putObject("title");
         ObjectNode description = body.putObject("description");
@@ -123,7 +122,7 @@ public final class OfferForm {
     }
 
     /** The API's errors named by our controls (costCents is typed as cost, in euros). */
-    static FormErrors errors(de.handinhand.web.api.ApiProblem problem) {
+    public static FormErrors errors(de.handinhand.web.api.ApiProblem problem) {
         return FormErrors.of(problem, CONTROLS, field -> field.equals("costCents") ? "cost" : null);
     }
 
@@ -151,8 +150,8 @@ public final class OfferForm {
     }
 
     /** A value the page itself cannot turn into the API's type. */
-    static final class LocalError extends Exception {
-        final String control;
+    public static final class LocalError extends Exception {
+        public final String control;
 
         LocalError(String control, String message) {
             super(message, null, false, false);

@@ -9,9 +9,8 @@ import de.handinhand.web.api.PublicApi;
 import de.handinhand.web.common.BadRequestPage;
 import de.handinhand.web.common.NotFoundPage;
 import de.handinhand.web.common.PageContext;
-import de.handinhand.web.i18n.Field;
 import de.handinhand.web.i18n.Labels;
-import de.handinhand.web.i18n.TargetGroup;
+import de.handinhand.web.i18n.Taxonomy;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.PermitAll;
@@ -45,7 +44,8 @@ public class NavigatorResource {
     static final List<Integer> RADII = List.of(5, 10, 25, 50);
     static final List<String> SORTS = List.of("relevance", "distance", "title", "updated");
     private static final Pattern KREIS = Pattern.compile("[0-9]{5}");
-    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
+    /** The shape of a code while the catalogue's lists are not known (the API then judges the code). */
+    private static final Pattern CODE = Pattern.compile("[A-Za-z_]{2,40}");
 
     @CheckedTemplate
     static class Templates {
@@ -61,11 +61,13 @@ public class NavigatorResource {
     private final Labels labels;
     private final PageContext ctx;
     private final WebConfig config;
+    private final Taxonomy taxonomy;
     private final Places places = Places.load();
 
     public NavigatorResource(@RestClient PublicApi api, Gateway gateway, Labels labels, PageContext ctx,
-            WebConfig config) {
+            WebConfig config, Taxonomy taxonomy) {
         this.api = api;
+        this.taxonomy = taxonomy;
         this.gateway = gateway;
         this.labels = labels;
         this.ctx = ctx;
@@ -77,9 +79,8 @@ public class NavigatorResource {
             @RestQuery String field, @RestQuery String targetGroup, @RestQuery String language,
             @RestQuery String kreis, @RestQuery String free, @RestQuery String sort, @RestQuery String page) {
         SearchForm form = new SearchForm(trim(q, 200), trim(ort, 100), radius(radiusKm),
-                Field.of(field).map(Enum::name).orElse(null),
-                TargetGroup.of(targetGroup).map(Enum::name).orElse(null),
-                matching(language, LANGUAGE), matching(kreis, KREIS), "true".equals(free),
+                code(Taxonomy.FIELDS, field), code(Taxonomy.TARGET_GROUPS, targetGroup),
+                code(Taxonomy.LANGUAGES, language), matching(kreis, KREIS), "true".equals(free),
                 sort != null && SORTS.contains(sort) ? sort : null, pageNumber(page));
         Optional<Places.Place> place = places.find(form.ort());
         boolean placeUnknown = form.ort() != null && place.isEmpty();
@@ -157,6 +158,16 @@ public class NavigatorResource {
         }
         String v = value.strip();
         return v.length() > max ? v.substring(0, max) : v;
+    }
+
+    /** A code of one of the catalogue's lists; an unknown one is dropped, as if not asked for. */
+    private String code(String list, String value) {
+        String v = value == null ? null : value.strip();
+        if (v == null || !CODE.matcher(v).matches()) {
+            return null;
+        }
+        Taxonomy.Lists lists = taxonomy.lists();
+        return !lists.known() || lists.has(list, v) ? v : null;
     }
 
     private static String matching(String value, Pattern pattern) {

@@ -29,7 +29,7 @@ public final class Places {
     }
 
     /** Official names of the demo Kreise (AGS key → name), as the facet shows them. */
-    static final Map<String, String> KREISE = Map.of(
+    public static final Map<String, String> KREISE = Map.of(
             "05562", "Kreis Recklinghausen",
             "09174", "Landkreis Dachau",
             "08125", "Landkreis Heilbronn",

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class MessageFilesTest {
 
     static final List<String> LANGUAGES = List.of("en", "ar", "fa", "uk", "tr");
-    static final List<String> BUNDLES = List.of("msg", "form", "kreis", "jury", "gemeinde", "orga");
+    static final List<String> BUNDLES = List.of("msg", "form", "kreis", "jury", "gemeinde", "orga", "propose");
     static final String WAITING = "# --- Not translated yet";
     /** Words that really are the same in German and that language. */
     static final java.util.Set<String> SAME_WORD = java.util.Set.of("tr:offer_phone");

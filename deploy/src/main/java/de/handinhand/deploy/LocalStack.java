@@ -445,6 +445,8 @@ public final class LocalStack implements AutoCloseable {
         s.append("  Logs               ").append(config.logDir()).append('\n');
         s.append("\n  Demo users, password \"demo\":\n");
         s.append("    orga (organizer)          juror1 … juror5 (jurors)\n");
+        s.append("    hn-orga (organizer of Landkreis Heilbronn's own calls, Kreis 08125)\n");
+        s.append("    ak-eppingen (applicant: Asylarbeitskreis Eppingen, 08125030 Eppingen)\n");
         s.append("    heilbronn (submitter, 08125 Landkreis Heilbronn)\n");
         s.append("    recklinghausen (submitter, 05562 Kreis Recklinghausen)\n");
         s.append("    dachau (submitter, 09174 Landkreis Dachau)\n");

@@ -6,6 +6,8 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.List;
+import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 /**
@@ -23,16 +25,23 @@ public class OutboxRelay {
     private final OutboxPublisher publisher;
     private final OutboxSignal signal;
     private final OutboxConfig config;
+    private final OutboxTimings timings;
     private volatile boolean running;
     private Thread thread;
 
-    public OutboxRelay(OutboxPublisher publisher, OutboxSignal signal, OutboxConfig config) {
+    public OutboxRelay(OutboxPublisher publisher, OutboxSignal signal, OutboxConfig config, Config settings) {
         this.publisher = publisher;
         this.signal = signal;
         this.config = config;
+        this.timings = OutboxTimings.of(config.sendTimeout(), settings);
     }
 
+    /** Starts the loop; refuses to start the service when its timings would make the relay send twice. */
     void start(@Observes StartupEvent event) {
+        List<String> problems = timings.problems();
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("The outbox relay's timings disagree: " + String.join("; ", problems));
+        }
         running = true;
         thread = new Thread(this::loop, "outbox-relay");
         thread.setDaemon(true);

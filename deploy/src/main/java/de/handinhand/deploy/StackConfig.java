@@ -32,12 +32,24 @@ public record StackConfig(
         int postgresPort,
         String serviceJavaOpts,
         boolean durable,
+        int webPort,
         int replicas,
         int kafkaServicesPort,
         int kafkaServicesAdvertisedPort) {
 
     /** More instances than this would not fit the 2-core machines this stack is made for. */
     static final int MAX_REPLICAS = 5;
+
+    /**
+     * The configuration without the web pages' port and the fault suite's settings (callers from
+     * before them): the pages on a free port, one instance of each service, no second listener.
+     */
+    public StackConfig(Path home, Path dataDir, boolean reset, int gatewayPort, int submissionPort, int cataloguePort,
+            int scoringPort, int keycloakPort, int kafkaPort, int kafkaControllerPort, int postgresPort,
+            String serviceJavaOpts, boolean durable) {
+        this(home, dataDir, reset, gatewayPort, submissionPort, cataloguePort, scoringPort, keycloakPort, kafkaPort,
+                kafkaControllerPort, postgresPort, serviceJavaOpts, durable, freePort(), 1, 0, 0);
+    }
 
     static final String REALM_FILE = "deploy/keycloak/handinhand-realm.json";
 
@@ -70,26 +82,29 @@ public record StackConfig(
                 port(env, "KAFKA_CONTROLLER_PORT", kafka + 1),
                 port(env, "POSTGRES_PORT", 15432),
                 env.getOrDefault("SERVICE_JAVA_OPTS", "-Xms64m -Xmx384m -XX:+UseSerialGC"),
-                true, replicas, 0, 0);
+                true,
+                port(env, "WEB_PORT", 8084),
+                replicas, 0, 0);
     }
 
     /** A throw-away stack on free ports, for the end-to-end tests. */
     public static StackConfig forTests(Path home, Path dataDir) {
         return new StackConfig(home, dataDir.toAbsolutePath(), true, freePort(), freePort(), freePort(), freePort(),
-                freePort(), freePort(), freePort(), freePort(), "-Xms64m -Xmx384m -XX:+UseSerialGC", false, 1, 0, 0);
+                freePort(), freePort(), freePort(), freePort(), "-Xms64m -Xmx384m -XX:+UseSerialGC", false, freePort(),
+                1, 0, 0);
     }
 
     /** The same stack on its existing data: what a restart uses. */
     public StackConfig keepingData() {
         return new StackConfig(home, dataDir, false, gatewayPort, submissionPort, cataloguePort, scoringPort,
-                keycloakPort, kafkaPort, kafkaControllerPort, postgresPort, serviceJavaOpts, durable, replicas,
+                keycloakPort, kafkaPort, kafkaControllerPort, postgresPort, serviceJavaOpts, durable, webPort, replicas,
                 kafkaServicesPort, kafkaServicesAdvertisedPort);
     }
 
     /** {@code replicas} instances of each backend service. */
     public StackConfig withReplicas(int replicas) {
         return new StackConfig(home, dataDir, reset, gatewayPort, submissionPort, cataloguePort, scoringPort,
-                keycloakPort, kafkaPort, kafkaControllerPort, postgresPort, serviceJavaOpts, durable,
+                keycloakPort, kafkaPort, kafkaControllerPort, postgresPort, serviceJavaOpts, durable, webPort,
                 replicas(Integer.toString(replicas)), kafkaServicesPort, kafkaServicesAdvertisedPort);
     }
 
@@ -99,12 +114,17 @@ public record StackConfig(
      */
     public StackConfig withServicesKafkaListener(int listenerPort, int advertisedPort) {
         return new StackConfig(home, dataDir, reset, gatewayPort, submissionPort, cataloguePort, scoringPort,
-                keycloakPort, kafkaPort, kafkaControllerPort, postgresPort, serviceJavaOpts, durable, replicas,
+                keycloakPort, kafkaPort, kafkaControllerPort, postgresPort, serviceJavaOpts, durable, webPort, replicas,
                 listenerPort, advertisedPort);
     }
 
     public String gatewayUrl() {
         return "http://localhost:" + gatewayPort;
+    }
+
+    /** The people's pages (module web). */
+    public String webUrl() {
+        return "http://localhost:" + webPort;
     }
 
     public String keycloakUrl() {

@@ -42,6 +42,6 @@ class StackConfigTest {
         assertEquals(proxied.withReplicas(2).keepingData(), new StackConfig(proxied.home(), proxied.dataDir(), false,
                 proxied.gatewayPort(), proxied.submissionPort(), proxied.cataloguePort(), proxied.scoringPort(),
                 proxied.keycloakPort(), proxied.kafkaPort(), proxied.kafkaControllerPort(), proxied.postgresPort(),
-                proxied.serviceJavaOpts(), proxied.durable(), 2, 40001, 40002));
+                proxied.serviceJavaOpts(), proxied.durable(), proxied.webPort(), 2, 40001, 40002));
     }
 }

@@ -152,8 +152,10 @@ final class Workload {
             workers.execute(() -> {
                 try {
                     actor.step();
-                } catch (RuntimeException e) {
-                    // Keycloak or the gateway away (a whole-stack restart): the step is simply not taken.
+                } catch (RuntimeException | AssertionError e) {
+                    // Keycloak or the gateway away (a whole-stack restart), or a call that could not be
+                    // opened (Steps asserts its 201; the submission service being restarted answers 503):
+                    // the step is simply not taken.
                 } finally {
                     if (!stopping) {
                         idle.add(actor);

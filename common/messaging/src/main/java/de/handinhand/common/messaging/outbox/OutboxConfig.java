@@ -34,6 +34,13 @@ public interface OutboxConfig {
     Duration maxBackoff();
 
     /**
+     * From how long the relay's rounds have been failing its wellness check ({@link OutboxRelayHealth})
+     * reports DOWN: longer than one broker election or a send retried within the producer's timeouts.
+     */
+    @WithDefault("30s")
+    Duration unhealthyAfter();
+
+    /**
      * Published rows older than this are purged ({@code MessagingPurge}); until then they show what
      * went out, and when. Unpublished rows are never purged.
      */

@@ -41,13 +41,15 @@ public class OutboxPublisher {
     private final EntityManager em;
     private final Emitter<String> emitter;
     private final OutboxConfig config;
+    private final OutboxRelayStatus status;
     private final Counter published;
     private final Counter failed;
     private final Timer lag;
 
     public OutboxPublisher(EntityManager em, @Channel("outbox") Emitter<String> emitter, OutboxConfig config,
-            MeterRegistry registry) {
+            OutboxRelayStatus status, MeterRegistry registry) {
         this.em = em;
+        this.status = status;
         this.emitter = emitter;
         this.config = config;
         this.published = Counter.builder("handinhand.outbox.published").description("Events published to Kafka")
@@ -110,6 +112,7 @@ public class OutboxPublisher {
         if (firstError != null) {
             LOG.warnf("Kafka acknowledged %d of %d events; the rest stay in the outbox: %s", done.size(), rows.size(),
                     firstError);
+            status.roundFailed("Kafka acknowledged " + done.size() + " of " + rows.size() + " events: " + firstError);
             return -1;
         }
         return done.size();

@@ -26,11 +26,14 @@ public class OutboxRelay {
     private final OutboxSignal signal;
     private final OutboxConfig config;
     private final OutboxTimings timings;
+    private final OutboxRelayStatus status;
     private volatile boolean running;
     private Thread thread;
 
-    public OutboxRelay(OutboxPublisher publisher, OutboxSignal signal, OutboxConfig config, Config settings) {
+    public OutboxRelay(OutboxPublisher publisher, OutboxSignal signal, OutboxConfig config, Config settings,
+            OutboxRelayStatus status) {
         this.publisher = publisher;
+        this.status = status;
         this.signal = signal;
         this.config = config;
         this.timings = OutboxTimings.of(config.sendTimeout(), settings);
@@ -62,9 +65,11 @@ public class OutboxRelay {
             try {
                 int published = publisher.publishBatch();
                 if (published < 0) {
+                    // The publisher told the status why.
                     backoff = next(backoff);
                     Thread.sleep(backoff.toMillis());
                 } else {
+                    status.roundSucceeded();
                     backoff = Duration.ZERO;
                     if (published == 0) {
                         signal.await(config.pollInterval());
@@ -75,6 +80,7 @@ public class OutboxRelay {
                 return;
             } catch (RuntimeException e) {
                 // Database unreachable or similar: nothing was marked, so nothing is lost; try again later.
+                status.roundFailed(e.toString());
                 backoff = next(backoff);
                 LOG.warnf("Outbox round failed, next try in %d ms: %s", backoff.toMillis(), e.toString());
                 try {

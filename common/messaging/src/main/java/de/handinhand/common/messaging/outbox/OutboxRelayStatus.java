@@ -1,0 +1,47 @@
+package de.handinhand.common.messaging.outbox;
+
+import io.quarkus.arc.properties.IfBuildProperty;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Whether the relay's rounds succeed, for {@link OutboxRelayHealth}: since when they fail, how
+ * many did, and the last error. A round that published (or found nothing to publish) clears it.
+ */
+@ApplicationScoped
+@IfBuildProperty(name = "handinhand.outbox.relay.enabled", stringValue = "true")
+public class OutboxRelayStatus {
+
+    /** The relay has been failing since {@code since}: {@code rounds} rounds, the last with {@code lastError}. */
+    public record Failing(Instant since, int rounds, String lastError) {
+    }
+
+    private final Clock clock;
+    private volatile Failing failing;
+
+    public OutboxRelayStatus() {
+        this(Clock.systemUTC());
+    }
+
+    OutboxRelayStatus(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** A round that did not get through: Kafka did not acknowledge a send, or the database was away. */
+    public synchronized void roundFailed(String error) {
+        Failing before = failing;
+        failing = before == null ? new Failing(clock.instant(), 1, error)
+                : new Failing(before.since(), before.rounds() + 1, error);
+    }
+
+    /** A round that published what it claimed, or found nothing to publish. */
+    public void roundSucceeded() {
+        failing = null;
+    }
+
+    public Optional<Failing> failing() {
+        return Optional.ofNullable(failing);
+    }
+}

@@ -63,6 +63,7 @@ public class OutboxPublisher {
     /** @return the number of rows published, or -1 if any send failed (the caller backs off) */
     @Transactional(value = Transactional.TxType.REQUIRES_NEW)
     public int publishBatch() throws InterruptedException {
+        Instant started = status.now();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 select o.seq, o.topic, o.aggregate_id, o.payload, o.traceparent, o.created_at
@@ -112,7 +113,8 @@ public class OutboxPublisher {
         if (firstError != null) {
             LOG.warnf("Kafka acknowledged %d of %d events; the rest stay in the outbox: %s", done.size(), rows.size(),
                     firstError);
-            status.roundFailed("Kafka acknowledged " + done.size() + " of " + rows.size() + " events: " + firstError);
+            status.roundFailed(started,
+                    "Kafka acknowledged " + done.size() + " of " + rows.size() + " events: " + firstError);
             return -1;
         }
         return done.size();

@@ -6,6 +6,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
@@ -62,6 +63,7 @@ public class OutboxRelay {
     private void loop() {
         Duration backoff = Duration.ZERO;
         while (running) {
+            Instant started = status.now();
             try {
                 int published = publisher.publishBatch();
                 if (published < 0) {
@@ -80,7 +82,7 @@ public class OutboxRelay {
                 return;
             } catch (RuntimeException e) {
                 // Database unreachable or similar: nothing was marked, so nothing is lost; try again later.
-                status.roundFailed(e.toString());
+                status.roundFailed(started, e.toString());
                 backoff = next(backoff);
                 LOG.warnf("Outbox round failed, next try in %d ms: %s", backoff.toMillis(), e.toString());
                 try {

@@ -7,8 +7,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Whether the relay's rounds succeed, for {@link OutboxRelayHealth}: since when they fail, how
- * many did, and the last error. A round that published (or found nothing to publish) clears it.
+ * Whether the relay's rounds succeed, for {@link OutboxRelayHealth}: since when they fail (the start
+ * of the first failed round), how many did, and the last error. A round that published, or found
+ * nothing to publish, clears it.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "handinhand.outbox.relay.enabled", stringValue = "true")
@@ -29,10 +30,19 @@ public class OutboxRelayStatus {
         this.clock = clock;
     }
 
-    /** A round that did not get through: Kafka did not acknowledge a send, or the database was away. */
-    public synchronized void roundFailed(String error) {
+    /** When a round starts, for {@link #roundFailed}. */
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /**
+     * A round that did not get through: Kafka did not acknowledge a send, or the database was away.
+     * The relay has got nothing through since the first failed round <em>started</em>: a round waits
+     * up to the send timeout before it knows it failed, and that wait is part of the outage.
+     */
+    public synchronized void roundFailed(Instant roundStarted, String error) {
         Failing before = failing;
-        failing = before == null ? new Failing(clock.instant(), 1, error)
+        failing = before == null ? new Failing(roundStarted, 1, error)
                 : new Failing(before.since(), before.rounds() + 1, error);
     }
 

@@ -47,7 +47,7 @@ class OutboxRelayHealthTest {
 
     @Test
     void aShortFailureIsReportedButKeepsItUp() {
-        status.roundFailed("Kafka acknowledged 0 of 3 events: TimeoutException");
+        status.roundFailed(clock.now, "Kafka acknowledged 0 of 3 events: TimeoutException");
         clock.now = clock.now.plusSeconds(10);
         HealthCheckResponse response = health.call();
         assertEquals(HealthCheckResponse.Status.UP, response.getStatus());
@@ -58,10 +58,13 @@ class OutboxRelayHealthTest {
 
     @Test
     void downOnceTheRoundsHaveFailedLongerThanTheLimitAndUpAgainAfterOneGotThrough() {
-        status.roundFailed("first");
-        clock.now = clock.now.plusSeconds(20);
-        status.roundFailed("org.apache.kafka.common.errors.TimeoutException: Topic submission-events not present");
-        clock.now = clock.now.plusSeconds(10);
+        // The first round waited its whole send timeout before it knew: the outage counts from its start.
+        Instant firstRound = clock.now;
+        clock.now = clock.now.plusSeconds(25);
+        status.roundFailed(firstRound, "first");
+        assertEquals(HealthCheckResponse.Status.UP, health.call().getStatus());
+        clock.now = clock.now.plusSeconds(5);
+        status.roundFailed(clock.now, "org.apache.kafka.common.errors.TimeoutException: Topic submission-events not present");
         HealthCheckResponse down = health.call();
         assertEquals(HealthCheckResponse.Status.DOWN, down.getStatus());
         Map<String, Object> data = down.getData().orElseThrow();
@@ -72,7 +75,7 @@ class OutboxRelayHealthTest {
 
         status.roundSucceeded();
         assertEquals(HealthCheckResponse.Status.UP, health.call().getStatus());
-        status.roundFailed("again");
+        status.roundFailed(clock.now, "again");
         assertEquals(HealthCheckResponse.Status.UP, health.call().getStatus(), "a new failure starts a new wait");
     }
 }

@@ -146,7 +146,9 @@ class FaultSuiteIT {
                     run.stream();
                     run.hold(10);
                     stack.pauseKafka();
-                    run.hold(40);
+                    Instant hang = Instant.now();
+                    run.expectRelayReportsFailing(hang, 40);
+                    run.holdUntil(hang, 40);
                     stack.resumeKafka();
                     run.healed();
                     run.hold(10);
@@ -375,6 +377,51 @@ class FaultSuiteIT {
             seen.forEach((service, what) -> note(service + " readiness DOWN " + what));
             consumers.keySet().stream().filter(s -> !seen.containsKey(s)).forEach(s -> failures.add(s
                     + "'s readiness never said that its consumer waits (check \"event consumers\" DOWN)"));
+        }
+
+        /**
+         * While the broker hangs, the submission service's relay must say so: the wellness check
+         * "outbox relay" DOWN once its rounds have failed for 30 s (a round gives up after 40 s at
+         * most, and counts from its start). Polled until it does or the hang ends.
+         */
+        void expectRelayReportsFailing(Instant hang, double seconds) throws InterruptedException {
+            if (seconds * SCALE < 35) {
+                note("the relay's wellness not checked: a hang of " + Math.round(seconds * SCALE)
+                        + " s is too short for its 30 s");
+                return;
+            }
+            Instant end = hang.plusMillis(Math.round(seconds * SCALE * 1000));
+            LocalStack.Instance submission = stack.instance(FaultStack.SUBMISSION);
+            while (Instant.now().isBefore(end)) {
+                String failing = relayFailing(submission);
+                if (failing != null) {
+                    note("submission-service wellness DOWN " + seconds(Duration.between(hang, Instant.now()))
+                            + " into the hang: " + failing);
+                    return;
+                }
+                Thread.sleep(1_000);
+            }
+            failures.add("the submission service's wellness never said that its relay fails (check \"outbox relay\" "
+                    + "DOWN at /q/health/well)");
+        }
+
+        /** The data of a DOWN "outbox relay" check, or null. */
+        private String relayFailing(LocalStack.Instance instance) {
+            try {
+                io.restassured.response.Response well = io.restassured.RestAssured.given()
+                        .get(instance.url() + "/q/health/well");
+                List<Map<String, Object>> checks = well.jsonPath().getList("checks");
+                for (Map<String, Object> check : checks == null ? List.<Map<String, Object>>of() : checks) {
+                    if ("outbox relay".equals(check.get("name")) && "DOWN".equals(check.get("status"))
+                            && check.get("data") instanceof Map<?, ?> data) {
+                        return data.get("failed-rounds") + " failed rounds since " + data.get("failing-since")
+                                + ", last: " + data.get("last-error");
+                    }
+                }
+                return null;
+            } catch (RuntimeException e) {
+                return null;
+            }
         }
 
         /** The data of a DOWN "event consumers" check naming {@code consumer}, or null. */

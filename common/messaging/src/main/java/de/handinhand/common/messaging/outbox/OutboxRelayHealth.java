@@ -3,6 +3,7 @@ package de.handinhand.common.messaging.outbox;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.health.api.Wellness;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -26,6 +27,8 @@ public class OutboxRelayHealth implements HealthCheck {
     private final Duration unhealthyAfter;
     private final Clock clock;
 
+    /** The bean's constructor; the other one is the tests' (two constructors: CDI needs to be told). */
+    @Inject
     public OutboxRelayHealth(OutboxRelayStatus status, OutboxConfig config) {
         this(status, config.unhealthyAfter(), Clock.systemUTC());
     }

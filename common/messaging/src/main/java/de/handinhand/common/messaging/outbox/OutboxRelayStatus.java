@@ -2,6 +2,7 @@ package de.handinhand.common.messaging.outbox;
 
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -22,6 +23,7 @@ public class OutboxRelayStatus {
     private final Clock clock;
     private volatile Failing failing;
 
+    @Inject
     public OutboxRelayStatus() {
         this(Clock.systemUTC());
     }

@@ -66,8 +66,9 @@ public final class Bench {
         System.out.println("""
                 usage: Bench lag [--entries=200] [--gateway=http://localhost:8080] [--keycloak=http://localhost:8180]
                        Bench burst [--entries=1000] [--clients=64] [--kafka=localhost:9092] [--hold=SECONDS] [--gateway=...]
-                       Bench gateway [--clients=32] [--seconds=30] [--warmup=10] [--service=http://localhost:8081]
+                       Bench gateway [--clients=32] [--rounds=6] [--seconds=15] [--warmup=10] [--service=http://localhost:8081]
                                      [--path=/api/submissions?size=20] [--user=heilbronn] [--nginx=/usr/sbin/nginx]
+                                     [--nginx-workers=auto]
                        Bench memory
                        Bench scoring [--entries=1000] [--jurors=5] [--clients=32] [--kafka=localhost:9092] [--samples=50]
                        Bench search [--clients=32] [--seconds=60] [--warmup=15] [--distinct=128] [--catalogue=http://localhost:8082]

@@ -22,11 +22,13 @@ import java.util.stream.Stream;
 
 /**
  * What the gateway costs: the same authenticated GET (default {@code GET /api/submissions?size=20} as
- * the submitter {@code heilbronn}) in one run against the service directly, through the gateway, and
- * through an nginx reverse proxy in front of the same service, each with {@code clients} connections
- * in a closed loop for {@code seconds} after {@code warmup} seconds. Prints throughput and latency
- * percentiles for each, then gateway/direct and nginx/direct: the throughput ratio and the p50 each
- * proxy adds. Target: gateway at least 0.8 x direct throughput, at most 1 ms added p50.
+ * the submitter {@code heilbronn}) against the service directly, through the gateway, and through an
+ * nginx reverse proxy in front of the same service, each with {@code clients} connections in a closed
+ * loop. After a common warm-up the three alternate in {@code rounds} rounds of {@code seconds} each
+ * ({@link Rounds}: direct, gateway, nginx, then nginx, gateway, direct, ...), so neither order nor drift
+ * decides the ratio. Prints every round, then gateway/direct and nginx/direct: the median over the rounds
+ * of the throughput ratio and of the added p50 and p99, each with its spread. Target: the gateway at
+ * least as close to direct as nginx, i.e. at least 0.9 x direct throughput and at most 1 ms added p50.
  *
  * <p>nginx is the Debian package's {@code /usr/sbin/nginx} (or {@code --nginx=PATH}), started by the
  * benchmark with a minimal configuration of its own in a temporary directory (upstream keepalive,
@@ -37,11 +39,14 @@ import java.util.stream.Stream;
 final class GatewayBench {
 
     private static final String NGINX = "/usr/sbin/nginx";
+    static final double TARGET_RATIO = 0.9;
+    static final double TARGET_ADDED_P50_MS = 1.0;
 
     private final Target target;
     private final int clients;
     private final Duration duration;
     private final Duration warmup;
+    private final int rounds;
     private final URI service;
     private final String path;
     private final String user;
@@ -51,15 +56,17 @@ final class GatewayBench {
     private volatile String token;
 
     /**
-     * Options: {@code clients} (32), {@code seconds} (30), {@code warmup} (10), {@code service}
-     * (http://localhost:8081), {@code path} (/api/submissions?size=20), {@code user} (heilbronn, password
-     * demo), {@code nginx} (/usr/sbin/nginx), {@code nginx-workers} (auto).
+     * Options: {@code clients} (32), {@code seconds} per target and round (15), {@code rounds} (6),
+     * {@code warmup} per target (10), {@code service} (http://localhost:8081), {@code path}
+     * (/api/submissions?size=20), {@code user} (heilbronn, password demo), {@code nginx} (/usr/sbin/nginx),
+     * {@code nginx-workers} (auto).
      */
     GatewayBench(Target target, Map<String, String> options) {
         this.target = target;
         this.clients = Integer.parseInt(options.getOrDefault("clients", "32"));
-        this.duration = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "30")));
+        this.duration = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "15")));
         this.warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "10")));
+        this.rounds = Integer.parseInt(options.getOrDefault("rounds", "6"));
         this.service = URI.create(options.getOrDefault("service", "http://localhost:8081"));
         this.path = options.getOrDefault("path", "/api/submissions?size=20");
         this.user = options.getOrDefault("user", "heilbronn");
@@ -70,19 +77,50 @@ final class GatewayBench {
         }
     }
 
-    /** One target's figures (a skipped target has none: {@code null}). */
-    private record Run(String name, double rate, Stats latency, int errors) {
+    /** One base URL under closed-loop load, its connections kept open from the warm-up to the last round. */
+    private final class Http implements Rounds.Target, AutoCloseable {
 
-        double p(double percentile) {
-            return latency.percentile(percentile);
+        private final String name;
+        private final ClosedLoop loop;
+        private boolean warned;
+
+        Http(String name, String base) {
+            this.name = name;
+            this.loop = new ClosedLoop(base, clients);
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public Rounds.Measurement measure(Duration time) throws Exception {
+            ClosedLoop.Result result = loop.runFor(() -> new ClosedLoop.Call(HttpMethod.GET, path, token), clients,
+                    time, 200);
+            if (!result.errorSamples().isEmpty() && !warned) {
+                warned = true;
+                System.out.printf("  %s: errors %s%n", name, result.errorSamples());
+                if (result.errorSamples().stream().anyMatch(sample -> sample.contains("status 429"))) {
+                    System.out.println("  WARNING: answers were 429 Too Many Requests - start the stack with "
+                            + "GATEWAY_RATE_LIMIT_ENABLED=false");
+                }
+            }
+            return new Rounds.Measurement(result.ok() / (result.wallNanos() / 1e9), result.latency(), result.errors());
+        }
+
+        @Override
+        public void close() {
+            loop.close();
         }
     }
 
     void run() throws Exception {
         token = target.token(user);
-        System.out.printf(Locale.ROOT, "gateway benchmark: GET %s as %s, %d connections, %d s each after %d s warm-up%n",
-                path, user, clients, duration.toSeconds(), warmup.toSeconds());
-        // Tokens live 5 minutes; the run takes longer with long phases. Refreshed off the load's event loop.
+        System.out.printf(Locale.ROOT, "gateway benchmark: GET %s as %s, %d connections; %d s warm-up each, then %d "
+                + "rounds of %d s per target, alternating%n", path, user, clients, warmup.toSeconds(), rounds,
+                duration.toSeconds());
+        // Tokens live 5 minutes; the run takes longer. Refreshed off the load's event loop.
         ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "token-refresh");
             thread.setDaemon(true);
@@ -95,26 +133,60 @@ final class GatewayBench {
                 System.out.println("  token refresh failed: " + e.getMessage());
             }
         }, 60, 60, TimeUnit.SECONDS);
+        List<Http> targets = new ArrayList<>();
+        Nginx proxy = null;
         try {
-            Run direct = measure("direct", service.toString());
-            Run gateway = measure("gateway", target.gateway());
-            Run proxied = throughNginx();
+            if (probe("direct", service.toString())) {
+                targets.add(new Http("direct", service.toString()));
+            }
+            if (probe("gateway", target.gateway())) {
+                targets.add(new Http("gateway", target.gateway()));
+            }
+            proxy = startNginx();
+            if (proxy != null && probe("nginx", proxy.base())) {
+                targets.add(new Http("nginx", proxy.base()));
+            }
+            if (targets.isEmpty() || !targets.get(0).name().equals("direct") || targets.size() < 2) {
+                System.out.println("Nothing to compare: the service directly and at least one proxy must answer 200.");
+                return;
+            }
+            Rounds alternating = new Rounds(warmup, duration, rounds, System.out);
+            Map<String, List<Rounds.Measurement>> results = alternating.run(targets);
             System.out.println();
-            compare(gateway, direct, true);
-            compare(proxied, direct, false);
+            List<Rounds.Measurement> direct = results.get("direct");
+            for (String name : List.of("gateway", "nginx")) {
+                if (results.containsKey(name)) {
+                    Rounds.Comparison comparison = Rounds.compare(name, results.get(name), "direct", direct);
+                    alternating.print(comparison);
+                    if (name.equals("gateway") && comparison.rounds() > 0) {
+                        double ratio = comparison.throughput().median();
+                        double added = comparison.addedP50().median();
+                        System.out.printf(Locale.ROOT, "  target: throughput >= %.2f %s, added p50 <= %.0f ms %s%n",
+                                TARGET_RATIO, ratio >= TARGET_RATIO ? "met" : "MISSED", TARGET_ADDED_P50_MS,
+                                added <= TARGET_ADDED_P50_MS ? "met" : "MISSED");
+                    }
+                } else {
+                    System.out.printf("%s/direct: no ratio (%s not measured)%n", name, name);
+                }
+            }
         } finally {
             refresher.shutdownNow();
+            targets.forEach(Http::close);
+            if (proxy != null) {
+                proxy.close();
+            }
         }
     }
 
-    private Run measure(String name, String base) throws Exception {
+    /** Whether {@code base} answers the GET with 200; says why not otherwise. */
+    private boolean probe(String name, String base) throws InterruptedException {
         HttpResponse<String> probe;
         try {
             probe = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token)
                     .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             System.out.printf("%-8s (%s): not reachable (%s), skipped%n", name, base, e);
-            return null;
+            return false;
         }
         if (probe.statusCode() == 429) {
             System.out.printf("%-8s (%s): WARNING: 429 Too Many Requests - start the stack with "
@@ -123,31 +195,25 @@ final class GatewayBench {
         if (probe.statusCode() != 200) {
             System.out.printf("%-8s (%s): GET %s answers %d, not 200, skipped: %s%n", name, base, path,
                     probe.statusCode(), abbreviate(probe.body()));
-            return null;
+            return false;
         }
-        java.util.function.Supplier<ClosedLoop.Call> next = () -> new ClosedLoop.Call(HttpMethod.GET, path, token);
-        ClosedLoop.Result result;
-        try (ClosedLoop loop = new ClosedLoop(base, clients)) {
-            if (!warmup.isZero()) {
-                loop.runFor(next, clients, warmup, 200);
-            }
-            result = loop.runFor(next, clients, duration, 200);
-        }
-        double rate = result.ok() / (result.wallNanos() / 1e9);
-        Stats latency = result.latency();
-        System.out.printf(Locale.ROOT, "%-8s (%s): %.0f req/s, p50=%.2f ms  p95=%.2f ms  p99=%.2f ms, %d ok, "
-                        + "errors=%d%s  [%d bytes per answer]%n", name, base, rate, latency.percentile(50),
-                latency.percentile(95), latency.percentile(99), result.ok(), result.errors(),
-                result.errorSamples().isEmpty() ? "" : " " + result.errorSamples(), probe.body().length());
-        if (result.errorSamples().stream().anyMatch(sample -> sample.contains("status 429"))) {
-            System.out.println("  WARNING: answers were 429 Too Many Requests - start the stack with "
-                    + "GATEWAY_RATE_LIMIT_ENABLED=false");
-        }
-        return result.ok() == 0 ? null : new Run(name, rate, latency, result.errors());
+        System.out.printf("%-8s %s  [%d bytes per answer]%n", name, base, probe.body().length());
+        return true;
     }
 
-    /** Starts nginx in front of the service, measures through it, and always stops it again. */
-    private Run throughNginx() throws Exception {
+    /** A running nginx in front of the service; closing stops it and removes its directory. */
+    private record Nginx(String base, Process process, Path dir, Thread stopOnExit) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            stop(process);
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+            deleteQuietly(dir);
+        }
+    }
+
+    /** Starts nginx in front of the service; null (with the reason printed) when it is missing or fails. */
+    private Nginx startNginx() throws Exception {
         if (!Files.isExecutable(Path.of(nginx))) {
             System.out.printf("nginx    : %s not found, skipped (Debian: apt-get install nginx; or --nginx=PATH)%n",
                     nginx);
@@ -161,20 +227,16 @@ final class GatewayBench {
                 .redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();
         Thread stopOnExit = new Thread(() -> stop(process));
         Runtime.getRuntime().addShutdownHook(stopOnExit);
-        try {
-            String base = "http://127.0.0.1:" + port;
-            if (!awaitListening(process, port)) {
-                System.out.printf("nginx    : did not start (exit %s):%n%s%n",
-                        process.isAlive() ? "none, still running" : String.valueOf(process.exitValue()), logs(dir));
-                return null;
-            }
-            System.out.printf("nginx    : %s, worker_processes %s, %s -> %s%n", version(), nginxWorkers, base, service);
-            return measure("nginx", base);
-        } finally {
-            stop(process);
-            Runtime.getRuntime().removeShutdownHook(stopOnExit);
-            deleteQuietly(dir);
+        Nginx started = new Nginx("http://127.0.0.1:" + port, process, dir, stopOnExit);
+        if (!awaitListening(process, port)) {
+            System.out.printf("nginx    : did not start (exit %s):%n%s%n",
+                    process.isAlive() ? "none, still running" : String.valueOf(process.exitValue()), logs(dir));
+            started.close();
+            return null;
         }
+        System.out.printf("nginx    : %s, worker_processes %s, %s -> %s%n", version(), nginxWorkers, started.base(),
+                service);
+        return started;
     }
 
     /** A minimal reverse proxy: everything to the service over kept-alive HTTP/1.1 connections, nothing logged. */
@@ -242,24 +304,6 @@ final class GatewayBench {
             Thread.currentThread().interrupt();
         }
         workers.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-    }
-
-    private void compare(Run proxy, Run direct, boolean withTarget) {
-        String name = withTarget ? "gateway" : "nginx";
-        if (proxy == null || direct == null) {
-            System.out.printf("%s/direct: no ratio (%s missing)%n", name, proxy == null ? name : "direct");
-            return;
-        }
-        double ratio = proxy.rate() / direct.rate();
-        double addedP50 = proxy.p(50) - direct.p(50);
-        double addedP99 = proxy.p(99) - direct.p(99);
-        System.out.printf(Locale.ROOT, "%s/direct: throughput %.2f, added p50 %+.2f ms, added p99 %+.2f ms", name, ratio,
-                addedP50, addedP99);
-        if (withTarget) {
-            System.out.printf(Locale.ROOT, "   (target: throughput >= 0.80 %s, added p50 <= 1 ms %s)",
-                    ratio >= 0.8 ? "met" : "MISSED", addedP50 <= 1.0 ? "met" : "MISSED");
-        }
-        System.out.println();
     }
 
     private String version() {

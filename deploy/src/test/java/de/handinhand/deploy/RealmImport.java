@@ -16,7 +16,9 @@ import java.util.Locale;
  * the realm file deploy/keycloak/handinhand-realm.json, so that the two never drift apart by hand:
  * the same realm, roles, clients and mappers, without the demo users (service-account users stay),
  * and every confidential client's secret replaced by a placeholder that the operator fills from the
- * secret keycloak-client-secrets (key = client id).
+ * secret keycloak-client-secrets (key = client id). A browser-login client (the web pages) redirects
+ * to any localhost port in the local realm, because the tests run the pages on free ports; in the
+ * cluster it redirects only to the web pages' public address, the web host of ingress.yaml.
  *
  * Regenerate after a change of the realm file:
  * {@code mvn -pl deploy test -Dtest=RealmImportTest -Dhandinhand.regenerate=true}
@@ -24,11 +26,14 @@ import java.util.Locale;
 final class RealmImport {
 
     static final String SECRETS = "keycloak-client-secrets";
+    /** The web pages' public address: the web host of deploy/k8s/base/ingress.yaml (change both together). */
+    static final String WEB_URL = "https://handinhand.example.org";
 
     static final String HEADER = """
             # Generated from deploy/keycloak/handinhand-realm.json by deploy/src/test/java/de/handinhand/deploy/RealmImport.java: do not edit.
             # Regenerate: mvn -pl deploy test -Dtest=RealmImportTest -Dhandinhand.regenerate=true
-            # The demo users are left out; client secrets come from the secret keycloak-client-secrets.
+            # The demo users are left out; client secrets come from the secret keycloak-client-secrets;
+            # browser logins redirect only to the web host of ingress.yaml (change both together).
             """;
 
     private static final YAMLMapper OUT = new YAMLMapper(new YAMLFactory()
@@ -79,6 +84,16 @@ final class RealmImport {
                     ObjectNode ref = placeholders.putObject(name).putObject("secret");
                     ref.put("name", SECRETS);
                     ref.put("key", clientId);
+                }
+                if (client.path("standardFlowEnabled").asBoolean(false)) {
+                    ObjectNode browser = (ObjectNode) client;
+                    browser.put("rootUrl", WEB_URL);
+                    browser.putArray("redirectUris").add(WEB_URL + "/*");
+                    if (browser.hasNonNull("description")) {
+                        browser.put("description", browser.get("description").asText()
+                                .replaceAll("(?s) Local realm only:.*$", "")
+                                + " Redirects only to the web pages' public address.");
+                    }
                 }
             }
             spec.set("realm", realm);

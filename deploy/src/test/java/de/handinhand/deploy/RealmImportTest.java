@@ -69,6 +69,27 @@ class RealmImportTest {
         }
     }
 
+    @Test
+    void browserLoginsRedirectOnlyToTheWebHostOfTheIngress() throws IOException {
+        JsonNode realm = DeployFiles.documents(RealmImport.render(RealmImport.realmFile())).get(0).path("spec")
+                .path("realm");
+        String ingress = Files.readString(DeployFiles.deploy("k8s/base/ingress.yaml"));
+        int browserClients = 0;
+        for (JsonNode client : realm.path("clients")) {
+            assertFalse(client.toString().contains("localhost") || client.toString().contains("127.0.0.1"),
+                    "a cluster client redirects to localhost: " + client);
+            if (client.path("standardFlowEnabled").asBoolean(false)) {
+                browserClients++;
+                for (JsonNode uri : client.path("redirectUris")) {
+                    assertEquals(RealmImport.WEB_URL + "/*", uri.asText());
+                }
+            }
+        }
+        assertTrue(browserClients > 0, "the web pages' client logs in through the browser");
+        assertTrue(ingress.contains("- host: " + java.net.URI.create(RealmImport.WEB_URL).getHost() + "\n"),
+                "ingress.yaml serves " + RealmImport.WEB_URL);
+    }
+
     private static Set<String> names(JsonNode array, String field) {
         Set<String> names = new TreeSet<>();
         array.forEach(n -> names.add(n.path(field).asText()));

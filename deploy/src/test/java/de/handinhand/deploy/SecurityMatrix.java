@@ -90,6 +90,8 @@ final class SecurityMatrix {
         row("POST /api/scoring/calls/{callId}/assignments", "organizer");
         row("GET /api/scoring/calls/{callId}/criteria", "organizer", "juror");
         row("PUT /api/scoring/calls/{callId}/criteria", "organizer");
+        row("GET /api/scoring/calls/{callId}/decision", "organizer");
+        row("PUT /api/scoring/calls/{callId}/decision", "organizer");
         row("GET /api/scoring/calls/{callId}/jurors", "organizer");
         row("PUT /api/scoring/calls/{callId}/jurors", "organizer");
         row("GET /api/scoring/calls/{callId}/ranking", SIGNED_IN);

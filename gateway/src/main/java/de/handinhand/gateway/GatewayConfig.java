@@ -41,6 +41,8 @@ public interface GatewayConfig {
 
     OpenApi openapi();
 
+    TokenCache tokenCache();
+
     interface Backend {
 
         /** Where the service listens, e.g. {@code http://submission-service:8081}. */
@@ -138,6 +140,21 @@ public interface GatewayConfig {
 
         /** Who answers for the API, stated in the document's {@code info.contact}. */
         Contact contact();
+    }
+
+    /**
+     * Verified bearer tokens, kept so that a caller's next request skips the signature check: until the
+     * token expires, at most {@code size} of them, all dropped when the realm's signing keys change.
+     */
+    interface TokenCache {
+
+        /** Tokens held at most (least recently used go first); 0 verifies every request's token. */
+        @WithDefault("10000")
+        int size();
+
+        /** How often the realm's published signing keys are compared with the last ones seen. */
+        @WithDefault("60s")
+        Duration keyCheckInterval();
     }
 
     interface Contact {

@@ -34,6 +34,11 @@ public final class JuryFixtures {
         return TestTokens.organizer();
     }
 
+    /** An organizer whose token carries kreis_id: runs only that Kreis's calls (hn-orga: 08125 Heilbronn). */
+    public static String kreisOrganizer(String user, String kreisId) {
+        return TestTokens.token(user, List.of("organizer"), Map.of("kreis_id", kreisId));
+    }
+
     /** A juror name no other test uses: conflicts are per juror across calls. */
     public static String newJuror(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -52,6 +57,11 @@ public final class JuryFixtures {
     }
 
     public void publishCall(UUID id, Phase phase, String kind, Long budget) {
+        publishCall(id, phase, kind, budget, null);
+    }
+
+    /** A call run by a Kreis ({@code kreisId}), or by the organizers of every call (null). */
+    public void publishCall(UUID id, Phase phase, String kind, Long budget, String kreisId) {
         Instant now = Instant.now();
         Instant deadline = switch (phase) {
             case SUBMISSION -> now.plus(Duration.ofDays(10));
@@ -61,7 +71,7 @@ public final class JuryFixtures {
         Instant juryEnds = phase == Phase.CLOSED ? now.minus(Duration.ofDays(1)) : deadline.plus(Duration.ofDays(20));
         CallPublished call = new CallPublished(id, "Jury " + phase, kind, "ZUSAMMENLEBEN_HAND_IN_HAND",
                 deadline.minus(Duration.ofDays(30)), deadline, juryEnds, null,
-                List.of("LANDKREIS", "STADT_GROSS", "GEMEINDE_KLEIN"), budget);
+                List.of("LANDKREIS", "STADT_GROSS", "GEMEINDE_KLEIN"), budget, kreisId);
         connector.<String>source("submission-events").send(EventFixtures.event(EventTypes.CALL_PUBLISHED, id.toString(), call));
     }
 
@@ -74,7 +84,7 @@ public final class JuryFixtures {
         SubmissionSubmitted s = new SubmissionSubmitted(submissionId, call, requestedCents == null ? "COMPETITION" : "FUNDING",
                 version, category, "Beitrag " + m.name() + " v" + version, "Kurzfassung", "Beschreibung", answers,
                 List.of(), List.of(), List.of(), requestedCents, m, Instant.now(), false, "ZUSAMMENLEBEN_HAND_IN_HAND",
-                List.of(), List.of());
+                List.of(), List.of(), null, null, null);
         connector.<String>source("submission-events").send(EventFixtures.submittedEvent(s));
         return submissionId;
     }
@@ -84,7 +94,7 @@ public final class JuryFixtures {
         UUID id = UUID.randomUUID();
         SubmissionSubmitted s = new SubmissionSubmitted(id, call, "COMPETITION", 1, "LANDKREIS", "Import " + m.name(),
                 null, "Beschreibung", Map.of("C10", "YES"), List.of(), List.of(), List.of(), null, m, Instant.now(), true,
-                "ZUSAMMENLEBEN_HAND_IN_HAND", List.of(), unplaced);
+                "ZUSAMMENLEBEN_HAND_IN_HAND", List.of(), unplaced, null, null, null);
         connector.<String>source("submission-events").send(EventFixtures.submittedEvent(s));
         return id;
     }
@@ -177,5 +187,39 @@ public final class JuryFixtures {
     public static io.restassured.response.ValidatableResponse score(String juror, String caseId, Object body) {
         return given().auth().oauth2(TestTokens.juror(juror)).contentType(ContentType.JSON).body(body)
                 .put("/api/scoring/cases/" + caseId + "/scores").then();
+    }
+
+    /**
+     * A call whose jury is done: entries submitted (FUNDING with the given requests, else COMPETITION),
+     * one criterion, one juror scoring them best first, then the jury phase closed. Returns the
+     * submission ids in rank order (rank 1 first). Set up by an organizer of every call.
+     */
+    public List<UUID> rankedCall(UUID call, String kind, Long budget, String kreisId, List<MunicipalityRef> places,
+            List<Long> requests) {
+        publishCall(call, Phase.JURY, kind, budget, kreisId);
+        List<UUID> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < places.size(); i++) {
+            ids.add(submit(call, places.get(i), "LANDKREIS", requests == null ? null : requests.get(i),
+                    Map.of("C10", "YES"), 1, UUID.randomUUID()));
+        }
+        awaitCases(call, ids.size());
+        awaitPhase(call, "JURY");
+        given().auth().oauth2(organizer()).contentType(ContentType.JSON)
+                .body(Map.of("criteria", List.of(Map.of("code", "BEDARFSANALYSE"))))
+                .put("/api/scoring/calls/" + call + "/criteria").then().statusCode(200);
+        String juror = newJuror("ranker");
+        jurors(call, juror);
+        for (int i = 0; i < ids.size(); i++) {
+            assign(call, juror, ids.get(i));
+            score(juror, caseId(call, ids.get(i)), sheet(true, "BEDARFSANALYSE", 10 - i)).statusCode(200);
+        }
+        publishCall(call, Phase.CLOSED, kind, budget, kreisId);
+        awaitPhase(call, "CLOSED");
+        return ids;
+    }
+
+    /** A Gemeinde of the Landkreis Heilbronn (Kreis 08125), such as Eppingen 08125030. */
+    public static MunicipalityRef heilbronnGemeinde(String ags, String name) {
+        return new MunicipalityRef(ags, name, "GEMEINDE_KLEIN", "BW", "08125", 20_000);
     }
 }

@@ -11,6 +11,7 @@ import de.handinhand.gateway.routing.Backends;
 import de.handinhand.gateway.routing.OperationTable;
 import de.handinhand.gateway.routing.RouteGroups;
 import de.handinhand.gateway.routing.RouteGroups.Treatment;
+import de.handinhand.gateway.security.VerifiedTokens;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.context.Context;
 import io.quarkus.security.AuthenticationException;
@@ -34,9 +35,12 @@ import jakarta.enterprise.event.Observes;
 import java.net.ConnectException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
 import org.jboss.logging.Logger;
@@ -58,18 +62,27 @@ public class ProxyHandler {
 
     private static final Logger LOG = Logger.getLogger(ProxyHandler.class);
 
-    /** Hop-by-hop headers (RFC 9110 §7.6.1) end at the gateway; Host is set for the backend. */
-    static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
+    /**
+     * Hop-by-hop headers (RFC 9110 §7.6.1) end at the gateway; Host is set for the backend. Both sets compare
+     * names ignoring case, so no header name is lower-cased (copied) on the way through.
+     */
+    static final Set<String> HOP_BY_HOP = ignoringCase("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "proxy-connection");
 
     /**
      * Headers the gateway decides for every answer (security policy, CORS, rate limit): a service's own
      * copy is dropped rather than sent twice.
      */
-    static final Set<String> GATEWAY_OWNED = Set.of("strict-transport-security", "content-security-policy",
+    static final Set<String> GATEWAY_OWNED = ignoringCase("strict-transport-security", "content-security-policy",
             "x-content-type-options", "x-frame-options", "referrer-policy", "access-control-allow-origin",
             "access-control-allow-credentials", "access-control-expose-headers", "ratelimit-limit",
             "ratelimit-remaining", "ratelimit-reset");
+
+    private static Set<String> ignoringCase(String... names) {
+        Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        set.addAll(List.of(names));
+        return Collections.unmodifiableSet(set);
+    }
 
     private static final String BODY_LIMIT = "handinhand.body-limit";
     private static final String RATE_GROUP = "handinhand.rate-group";
@@ -83,10 +96,12 @@ public class ProxyHandler {
     private final OpenTelemetry telemetry;
     private final Vertx vertx;
     private final RateLimiter rateLimiter;
+    private final VerifiedTokens verifiedTokens;
     private HttpClient client;
 
     public ProxyHandler(Backends backends, ServiceDocuments documents, RouteGroups groups,
-            IdentityProviderManager identities, OpenTelemetry telemetry, Vertx vertx, RateLimiter rateLimiter) {
+            IdentityProviderManager identities, OpenTelemetry telemetry, Vertx vertx, RateLimiter rateLimiter,
+            VerifiedTokens verifiedTokens) {
         this.backends = backends;
         this.documents = documents;
         this.groups = groups;
@@ -94,6 +109,7 @@ public class ProxyHandler {
         this.telemetry = telemetry;
         this.vertx = vertx;
         this.rateLimiter = rateLimiter;
+        this.verifiedTokens = verifiedTokens;
     }
 
     /** Where a request goes and how it is treated, decided before the token is checked. */
@@ -139,8 +155,20 @@ public class ProxyHandler {
         // Quarkus would answer a failed authentication itself with an empty 401; answer it here instead.
         rc.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, (BiConsumer<RoutingContext, Throwable>) this::authFailed);
         rc.put(RATE_GROUP, route.treatment().rate());
+        String authorization = request.getHeader("Authorization");
+        SecurityIdentity verified = authorization == null ? null : verifiedTokens.get(authorization);
+        if (verified != null) {
+            // The same header passed Quarkus OIDC before and its token has not expired: no second signature check.
+            authorizeAndForward(rc, route, verified);
+            return;
+        }
         QuarkusHttpUser.getSecurityIdentity(rc, identities).subscribe().with(
-                identity -> authorizeAndForward(rc, route, identity),
+                identity -> {
+                    if (authorization != null) {
+                        verifiedTokens.put(authorization, identity);
+                    }
+                    authorizeAndForward(rc, route, identity);
+                },
                 failure -> authFailed(rc, failure));
     }
 
@@ -284,7 +312,7 @@ public class ProxyHandler {
                 .setURI(request.uri());
         MultiMap headers = options.getHeaders() == null ? MultiMap.caseInsensitiveMultiMap() : options.getHeaders();
         request.headers().forEach(h -> {
-            if (!HOP_BY_HOP.contains(h.getKey().toLowerCase(Locale.ROOT))) {
+            if (!HOP_BY_HOP.contains(h.getKey())) {
                 headers.add(h.getKey(), h.getValue());
             }
         });
@@ -391,7 +419,7 @@ public class ProxyHandler {
         out.setStatusCode(response.statusCode());
         out.setStatusMessage(response.statusMessage());
         response.headers().forEach(h -> {
-            String name = h.getKey().toLowerCase(Locale.ROOT);
+            String name = h.getKey();
             if (!HOP_BY_HOP.contains(name) && !(GATEWAY_OWNED.contains(name) && out.headers().contains(name))) {
                 out.headers().add(h.getKey(), h.getValue());
             }

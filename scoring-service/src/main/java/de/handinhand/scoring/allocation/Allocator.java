@@ -115,7 +115,7 @@ public final class Allocator {
                 decision, reason);
     }
 
-    static String euro(long cents) {
+    public static String euro(long cents) {
         return String.format(java.util.Locale.GERMANY, "%,d,%02d €", cents / 100, cents % 100);
     }
 }

@@ -38,6 +38,10 @@ public class CallInfo {
     @Column(name = "budget_cents")
     public Long budgetCents;
 
+    /** The Kreis that runs the call (its organizers with that {@code kreis_id}); null for other calls. */
+    @Column(name = "kreis_id")
+    public String kreisId;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 }

@@ -36,6 +36,8 @@ class OpenApiContractTest {
             Map.entry("GET /api/scoring/calls/{callId}/assignments", List.of("organizer")),
             Map.entry("POST /api/scoring/calls/{callId}/assignments", List.of("organizer")),
             Map.entry("GET /api/scoring/calls/{callId}/criteria", List.of("organizer", "juror")),
+            Map.entry("GET /api/scoring/calls/{callId}/decision", List.of("organizer")),
+            Map.entry("PUT /api/scoring/calls/{callId}/decision", List.of("organizer")),
             Map.entry("PUT /api/scoring/calls/{callId}/criteria", List.of("organizer")),
             Map.entry("GET /api/scoring/calls/{callId}/jurors", List.of("organizer")),
             Map.entry("PUT /api/scoring/calls/{callId}/jurors", List.of("organizer")),
@@ -84,7 +86,7 @@ class OpenApiContractTest {
                 bodies++;
             }
         }
-        assertEquals(7, bodies, "request bodies found");
+        assertEquals(8, bodies, "request bodies found");
         assertEquals(List.of(), unbounded);
     }
 

@@ -2,7 +2,6 @@ package de.handinhand.scoring.allocation.service;
 
 import de.handinhand.common.web.problem.ConflictException;
 import de.handinhand.common.web.problem.Errors;
-import de.handinhand.common.web.problem.NotFoundException;
 import de.handinhand.common.web.validation.Violations;
 import de.handinhand.scoring.allocation.Allocator;
 import de.handinhand.scoring.allocation.api.AllocationRequest;
@@ -35,9 +34,7 @@ public class AllocationService {
     }
 
     public AllocationView allocate(UUID callId, AllocationRequest request) {
-        if (!access.callKnown(callId)) {
-            throw NotFoundException.of("Call", callId);
-        }
+        access.requireOrganizerOf(callId);
         CallInfo call = access.call(callId);
         if (call == null || !"FUNDING".equals(call.kind)) {
             throw new ConflictException("not-a-funding-call", "Only FUNDING calls allocate a budget");

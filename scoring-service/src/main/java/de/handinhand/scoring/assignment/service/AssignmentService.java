@@ -3,7 +3,6 @@ package de.handinhand.scoring.assignment.service;
 import de.handinhand.common.web.Page;
 import de.handinhand.common.web.problem.ConflictException;
 import de.handinhand.common.web.problem.Errors;
-import de.handinhand.common.web.problem.NotFoundException;
 import de.handinhand.common.web.problem.ValidationException;
 import de.handinhand.scoring.assignment.Assignment;
 import de.handinhand.scoring.assignment.api.AssignmentItem;
@@ -70,9 +69,7 @@ public class AssignmentService {
      * by juror and submission id; optionally of one juror or one entry (a blank juror is no filter).
      */
     public Page<AssignmentItem> list(UUID callId, String jurorFilter, UUID submissionId, Page.Request paging) {
-        if (!access.callKnown(callId)) {
-            throw NotFoundException.of("Call", callId);
-        }
+        access.requireOrganizerOf(callId);
         String juror = jurorFilter == null || jurorFilter.isBlank() ? null : jurorFilter.strip();
         String where = " from Assignment a join JuryCase c on c.id = a.caseId where a.callId = :call"
                 + (juror == null ? "" : " and a.juror = :juror")
@@ -95,9 +92,7 @@ public class AssignmentService {
 
     @Transactional
     public AssignmentView assign(UUID callId, AssignmentRequest request) {
-        if (!access.callKnown(callId)) {
-            throw NotFoundException.of("Call", callId);
-        }
+        access.requireOrganizerOf(callId);
         JuryCall settings = access.lockSettings(callId);
         if (settings.resultsPublishedAt != null) {
             throw new ConflictException("results-published", "Results of this call are published; assignments are final");

@@ -23,6 +23,11 @@ public class CaseRepository implements PanacheRepositoryBase<JuryCase, UUID> {
         return callId == null ? findAll(sort) : find("callId", sort, callId);
     }
 
+    /** The cases of several calls (a Kreis organizer's), in list order; calls must not be empty. */
+    public PanacheQuery<JuryCase> byCalls(java.util.Collection<UUID> callIds) {
+        return find("callId in ?1", Sort.ascending("category").and("municipalityName").and("id"), callIds);
+    }
+
     /**
      * A page of the cases a juror may open (assigned to them and not covered by their conflicts: the
      * rule of {@code JuryAccess.mayRead}), in list order; all calls when callId is null.

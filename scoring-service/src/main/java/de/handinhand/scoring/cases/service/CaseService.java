@@ -13,12 +13,13 @@ import de.handinhand.scoring.scores.service.SheetStates;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * What the jury reads. Organizers see every case, each with how its jurors' sheets stand; a juror
- * sees only the cases assigned to them and not covered by their conflicts, each with their own
- * sheet's state; to anyone else a case does not exist (404), so no entry leaks to an unassigned or
+ * What the jury reads. Organizers see every case (a Kreis organizer those of the Kreis's calls),
+ * each with how its jurors' sheets stand; a juror sees only the cases assigned to them and not
+ * covered by their conflicts, each with their own sheet's state; to anyone else a case does not exist (404), so no entry leaks to an unassigned or
  * conflicted juror. A juror's list holds exactly the cases {@link #get} opens for them.
  */
 @ApplicationScoped
@@ -42,7 +43,15 @@ public class CaseService {
             List<CaseSummary> items = page.stream().map(c -> CaseMapper.toSummary(c, own.get(c.id), null)).toList();
             return new Page<>(items, cases.countReadableBy(juror, callId), paging.page(), paging.size());
         }
-        var query = cases.byCall(callId);
+        if (callId != null && access.organizerKreis().isPresent()) {
+            access.requireOrganizerOf(callId);
+        }
+        // A Kreis organizer's list without callId holds the cases of their Kreis's calls only.
+        Set<UUID> scope = callId == null ? access.organizedCalls() : null;
+        if (scope != null && scope.isEmpty()) {
+            return new Page<>(List.of(), 0, paging.page(), paging.size());
+        }
+        var query = scope == null ? cases.byCall(callId) : cases.byCalls(scope);
         List<JuryCase> page = query.page(paging.page(), paging.size()).list();
         Map<UUID, SheetProgress> progress = sheets.progress(page);
         List<CaseSummary> items = page.stream().map(c -> CaseMapper.toSummary(c, null, progress.get(c.id))).toList();

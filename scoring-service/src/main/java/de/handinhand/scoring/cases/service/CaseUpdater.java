@@ -109,6 +109,7 @@ public class CaseUpdater {
         call.resultsAt = p.resultsAt();
         call.categories = p.categories() == null ? new String[0] : p.categories().toArray(String[]::new);
         call.budgetCents = p.budgetCents();
+        call.kreisId = p.kreisId();
         call.updatedAt = clock.instant();
         calls.persist(call);
         storeOrPoison("call " + p.callId());

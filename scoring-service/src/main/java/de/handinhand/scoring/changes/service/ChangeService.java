@@ -14,9 +14,10 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Reads the change feed for the caller. Organizers get every change; a juror only changes of
- * entries currently assigned to them (and not conflicted), of their own assignments, and of the
- * criteria and results of the calls they sit on; other jurors' names are left out.
+ * Reads the change feed for the caller. Organizers get every change (a Kreis organizer those of
+ * the Kreis's calls); a juror only changes of entries currently assigned to them (and not
+ * conflicted), of their own assignments, and of the criteria and results of the calls they sit on;
+ * other jurors' names are left out.
  */
 @ApplicationScoped
 public class ChangeService {
@@ -41,8 +42,11 @@ public class ChangeService {
         ChangeCursor last = rows.isEmpty() ? after : rows.get(rows.size() - 1).position();
         List<ChangesView.Change> items = new ArrayList<>();
         if (access.organizer()) {
-            rows.forEach(r -> items.add(new ChangesView.Change(r.kind(), r.callId(), r.caseId(), r.submissionId(),
-                    r.juror(), r.at())));
+            // A Kreis organizer follows the changes of the Kreis's calls only.
+            Set<UUID> organized = access.organizedCalls();
+            rows.stream().filter(r -> organized == null || (r.callId() != null && organized.contains(r.callId())))
+                    .forEach(r -> items.add(new ChangesView.Change(r.kind(), r.callId(), r.caseId(), r.submissionId(),
+                            r.juror(), r.at())));
         } else {
             String me = access.username();
             Set<UUID> calls = new HashSet<>(em.createQuery("select j.callId from CallJuror j where j.username = ?1",

@@ -79,6 +79,9 @@ public class CriteriaService {
     }
 
     public CriteriaView get(UUID callId) {
+        if (access.organizer()) {
+            access.requireOrganizerOf(callId);
+        }
         requireCall(callId);
         return view(callId, 0);
     }
@@ -86,7 +89,7 @@ public class CriteriaService {
     @Transactional
     public CriteriaView put(UUID callId, CriteriaRequest request) {
         List<Criterion> wanted = criteria(callId, request);
-        requireCall(callId);
+        access.requireOrganizerOf(callId);
         JuryCall settings = access.lockSettings(callId);
         if (settings.resultsPublishedAt != null) {
             throw new ConflictException("results-published", "Results of this call are published; criteria are final");

@@ -35,7 +35,9 @@ public class ConflictsResource {
 
     @GET
     @RolesAllowed(Roles.ORGANIZER)
-    @Operation(operationId = "getJurorConflicts", summary = "Read a juror's conflicts of interest")
+    @Operation(operationId = "getJurorConflicts", summary = "Read a juror's conflicts of interest",
+            description = "The municipalities, Kreise and Bundesländer the juror declared a conflict with; an unknown "
+                    + "juror has none.")
     @APIResponse(responseCode = "200", description = "The declared conflicts")
     public ConflictsView conflicts(@PathParam("username") @Size(max = JurorNames.MAX_LENGTH)
             @Pattern(regexp = JurorNames.PATTERN, message = JurorNames.MESSAGE) String username) {

@@ -13,14 +13,16 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * The jury's tenant rules in one place, so no endpoint can skip them: an organizer reads every
- * case; a juror reads a case only while assigned to it and not conflicted with its municipality,
- * Kreis or Land; to everyone else a case does not exist (404).
+ * The jury's tenant rules in one place, so no endpoint can skip them: an organizer runs every call,
+ * unless the token carries {@code kreis_id} — then only the calls that Kreis runs ({@code kreisId} of
+ * {@code handinhand.call.published}); a juror reads a case only while assigned to it and not
+ * conflicted with its municipality, Kreis or Land; to everyone else a case does not exist (404).
  */
 @RequestScoped
 public class JuryAccess {
@@ -38,8 +40,55 @@ public class JuryAccess {
         this.clock = clock;
     }
 
+    /** Has the organizer role; which calls they organize is {@link #organizes}. */
     public boolean organizer() {
         return caller.has(Roles.ORGANIZER);
+    }
+
+    /** The Kreis an organizer's token confines them to; empty for organizers of every call. */
+    public Optional<String> organizerKreis() {
+        return organizer() ? caller.kreisId() : Optional.empty();
+    }
+
+    /**
+     * Whether the caller organizes this call: an organizer without {@code kreis_id} organizes every
+     * call, a Kreis organizer those whose {@code kreisId} is theirs. A call not announced yet (only its
+     * cases are known) has no Kreis to match, so a Kreis organizer does not organize it.
+     */
+    public boolean organizes(UUID callId) {
+        if (!organizer()) {
+            return false;
+        }
+        Optional<String> kreis = caller.kreisId();
+        if (kreis.isEmpty()) {
+            return true;
+        }
+        CallInfo call = call(callId);
+        return call != null && kreis.get().equals(call.kreisId);
+    }
+
+    /**
+     * For every operation by which an organizer runs a call: 404 for an unknown call, 403 for a
+     * caller who does not organize it (a juror, or a Kreis organizer of another Kreis's call).
+     */
+    public void requireOrganizerOf(UUID callId) {
+        if (!callKnown(callId)) {
+            throw NotFoundException.of("Call", callId);
+        }
+        if (!organizes(callId)) {
+            throw new ForbiddenException(organizer() ? "This call is run by another Kreis; your token carries "
+                    + Caller.KREIS_CLAIM + " " + caller.kreisId().orElse("") : "Only the call's organizers may do this");
+        }
+    }
+
+    /** The calls a Kreis organizer runs; null for an organizer of every call (no restriction). */
+    public Set<UUID> organizedCalls() {
+        Optional<String> kreis = organizerKreis();
+        if (kreis.isEmpty()) {
+            return null;
+        }
+        return new TreeSet<>(em.createQuery("select c.id from CallInfo c where c.kreisId = ?1", UUID.class)
+                .setParameter(1, kreis.get()).getResultList());
     }
 
     public boolean juror() {
@@ -90,7 +139,7 @@ public class JuryAccess {
 
     public boolean mayRead(JuryCase c) {
         if (organizer()) {
-            return true;
+            return organizes(c.callId);
         }
         return caller.has(Roles.JUROR) && assigned(username(), c.id) && !ownConflicts().covers(c);
     }

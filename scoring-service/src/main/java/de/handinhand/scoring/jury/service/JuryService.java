@@ -64,7 +64,7 @@ public class JuryService {
 
     public CallOverview overview(UUID callId) {
         requireCall(callId);
-        if (!access.organizer() && !access.onJury(callId, access.username())) {
+        if (!access.organizes(callId) && !access.onJury(callId, access.username())) {
             throw new de.handinhand.common.web.problem.ForbiddenException("Only organizers and the call's jurors read it");
         }
         CallInfo call = access.call(callId);
@@ -85,7 +85,7 @@ public class JuryService {
      * many of those they have finalised for the entry's current version.
      */
     public Page<JurorItem> listJurors(UUID callId, Page.Request paging) {
-        requireCall(callId);
+        access.requireOrganizerOf(callId);
         List<String> names = em.createQuery("select j.username from CallJuror j where j.callId = ?1 order by j.username",
                 String.class).setParameter(1, callId).setFirstResult(paging.offset()).setMaxResults(paging.size())
                 .getResultList();
@@ -121,7 +121,7 @@ public class JuryService {
     @Transactional
     public JurorsView setJurors(UUID callId, List<String> usernames) {
         Set<String> wanted = new HashSet<>(usernames);
-        requireCall(callId);
+        access.requireOrganizerOf(callId);
         if (access.lockSettings(callId).resultsPublishedAt != null) {
             // Removing a juror would drop their sheets and change the ranking the portals already read.
             throw new ConflictException("results-published", "Results of this call are published; its jury is final");

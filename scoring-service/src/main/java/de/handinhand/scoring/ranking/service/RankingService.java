@@ -23,7 +23,8 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * Who reads which ranking. Before publication: organizers everything; a juror on the call's jury
+ * Who reads which ranking. Before publication: the call's organizers everything (a Kreis organizer
+ * only for the Kreis's calls); a juror on the call's jury
  * the ranking without the entries they are conflicted with and without the entries assigned to them
  * that they have not finalised (others' scores stay hidden until then); everyone else 403. After
  * publication every signed-in caller reads it. Only organizers see the jurors' own totals and,
@@ -137,12 +138,13 @@ public class RankingService {
         JuryCall settings = access.settingsOrNull(callId);
         boolean published = settings != null && settings.resultsPublishedAt != null;
         // Refuse before computing: the whole call's ranking is not worked out for a caller who may see none of it.
-        if (!access.organizer() && !published && (!access.juror() || !access.onJury(callId, access.username()))) {
+        boolean organizes = access.organizes(callId);
+        if (!organizes && !published && (!access.juror() || !access.onJury(callId, access.username()))) {
             throw new ForbiddenException("Before results are published only the organizers and the call's jurors "
                     + "read its ranking");
         }
         RankingSnapshot snapshot = calculator.compute(callId);
-        if (access.organizer()) {
+        if (organizes) {
             return new Visible(snapshot, settings, true, null, Set.of(), Set.of());
         }
         if (published) {

@@ -33,18 +33,27 @@ public class ResultsResource {
         this.published = published;
     }
 
-    /** Without a body the configured number of winners per category applies. */
+    /** Without a body the configured number of winners per category applies (FUNDING: the decision). */
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ORGANIZER)
-    @Operation(operationId = "publishResults", summary = "Publish a call's results", description = "Once, after the "
-            + "jury phase: freezes the ranking and emits handinhand.results.published (every entry with rank and winner "
-            + "flag; ranks 1..winnersPerCategory win). Scores, criteria and assignments are final afterwards.")
+    @Operation(operationId = "publishResults", summary = "Publish a call's results", description = "After the "
+            + "jury phase: freezes the ranking and emits handinhand.results.published (every entry with rank, winner "
+            + "flag and prizes; revision 1). COMPETITION: the jury's winners and specialPrizes with prize money, or "
+            + "without them ranks 1..winnersPerCategory of each category; published results may be corrected with "
+            + "\"correction\": true and a reason (revision +1). FUNDING: publishes the committee's decision (each "
+            + "entry's grantCents), which is final from then on. Organizers of the call only (a Kreis organizer: the "
+            + "Kreis's calls).")
     @APIResponse(responseCode = "200", description = "The published results (the event's data)")
+    @APIResponse(responseCode = "403", description = "Not an organizer of this call")
     @APIResponse(responseCode = "404", description = "No such call")
-    @APIResponse(responseCode = "409", description = "The jury phase is not over, or results are already published")
-    @APIResponse(responseCode = "422", description = "Invalid winnersPerCategory")
+    @APIResponse(responseCode = "409", description = "The jury phase is not over; results already published (and "
+            + "no correction), a correction of unpublished results, or of a FUNDING call's final decision; the "
+            + "decision no longer holds (an entry withdrawn since it was granted)")
+    @APIResponse(responseCode = "422", description = "Invalid request, each field named: winnersPerCategory, a "
+            + "named entry not active in the call (winners[i].submissionId), prize money above the call's budget, a "
+            + "correction without reason")
     public ResultsPublished publish(@PathParam("callId") UUID callId,
             @RequestBody(required = false) @Valid ResultsRequest request) {
         return results.publish(callId, request);
@@ -58,7 +67,8 @@ public class ResultsResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Authenticated
     @Operation(operationId = "getResults", summary = "Read a call's published results", description = "Exactly the "
-            + "data of the results event, for every signed-in caller.")
+            + "data of the latest results event (revision, correction, each entry's prizes and, for FUNDING calls, "
+            + "grantCents), for every signed-in caller.")
     @APIResponse(responseCode = "200", description = "The published results")
     @APIResponse(responseCode = "404", description = "No such call, or results not published")
     public ResultsPublished results(@PathParam("callId") UUID callId) {

@@ -118,7 +118,9 @@ public class AttachmentResource {
     @DELETE
     @Path("/{attachmentId}")
     @RolesAllowed(Roles.SUBMITTER)
-    @Operation(operationId = "deleteAttachment", summary = "Remove an attachment from the caller's draft")
+    @Operation(operationId = "deleteAttachment", summary = "Remove an attachment from the caller's draft",
+            description = "Only while the entry is the caller's draft (new or reopened); a file that belongs to a "
+                    + "submitted version leaves the draft but stays with that version.")
     @APIResponse(responseCode = "204", description = "Removed")
     public Response delete(@PathParam("id") UUID id, @PathParam("attachmentId") UUID attachmentId) {
         attachments.delete(id, attachmentId);

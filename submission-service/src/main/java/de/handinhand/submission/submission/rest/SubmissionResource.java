@@ -176,7 +176,9 @@ public class SubmissionResource {
     @DELETE
     @Path("/{id}/extension")
     @RolesAllowed(Roles.ORGANIZER)
-    @Operation(operationId = "revokeSubmissionExtension", summary = "Revoke an entry's extension")
+    @Operation(operationId = "revokeSubmissionExtension", summary = "Revoke an entry's extension",
+            description = "Organizers only: the entry's deadline is the call's again; an entry submitted meanwhile "
+                    + "stays submitted.")
     public SubmissionView revokeExtension(@PathParam("id") UUID id) {
         return extensions.revoke(id);
     }

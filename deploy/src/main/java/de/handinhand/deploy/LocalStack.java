@@ -33,6 +33,7 @@ public final class LocalStack implements AutoCloseable {
     private final KafkaBroker kafka;
     private final KeycloakServer keycloak;
     private final List<ManagedProcess> processes = new ArrayList<>();
+    private final Map<String, List<Instance>> instances = new LinkedHashMap<>();
     private final Map<String, Duration> readyAfter = Collections.synchronizedMap(new LinkedHashMap<>());
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -95,22 +96,25 @@ public final class LocalStack implements AutoCloseable {
             readyAfter.put("keycloak", kc.awaitReady(keycloak::realmReady, KEYCLOAK_READY_TIMEOUT));
             join(kafkaReady);
 
-            Console.info("Starting the services");
-            List<CompletableFuture<Void>> services = new ArrayList<>();
-            for (Service service : services()) {
-                ManagedProcess process = track(startService(service));
-                services.add(CompletableFuture.runAsync(() -> {
-                    try {
-                        readyAfter.put(service.name(), process.awaitReady(
-                                () -> Http.answers200("http://localhost:" + service.port() + "/q/health/ready"),
-                                SERVICE_READY_TIMEOUT));
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IllegalStateException(service.name() + ": interrupted");
-                    }
-                }));
+            Console.info("Starting the services" + (config.replicas() > 1 ? ", " + config.replicas() + " instances of each" : ""));
+            // Ports first: the gateway is given the address of every instance of every backend.
+            Map<Service, List<Integer>> ports = new LinkedHashMap<>();
+            for (Service service : backends()) {
+                List<Integer> list = new ArrayList<>(List.of(service.port()));
+                while (list.size() < config.replicas()) {
+                    list.add(StackConfig.freePort());
+                }
+                ports.put(service, list);
             }
-            for (CompletableFuture<Void> service : services) {
+            List<CompletableFuture<Void>> starting = new ArrayList<>();
+            ports.forEach((service, list) -> {
+                for (int i = 0; i < list.size(); i++) {
+                    starting.add(startAndAwait(service, i + 1, list.get(i)));
+                }
+            });
+            starting.add(startAndAwait(gateway(ports), 1, config.gatewayPort()));
+            starting.add(startAndAwait(web(), 1, config.webPort()));
+            for (CompletableFuture<Void> service : starting) {
                 join(service);
             }
             readyAfter.put("stack", Duration.ofNanos(System.nanoTime() - started));
@@ -123,11 +127,64 @@ public final class LocalStack implements AutoCloseable {
     private record Service(String name, String module, int port, Map<String, String> env) {
     }
 
-    private List<Service> services() {
-        Map<String, String> common = Map.of(
-                "OIDC_URL", config.realmUrl(),
-                "KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrap(),
-                "LOG_JSON", "true");
+    /**
+     * One running process of a backend service or of the gateway. Instance 1 listens on the
+     * service's configured port, further instances ({@code --replicas}) on free ports.
+     */
+    public static final class Instance {
+        private final Service service;
+        private final int index;
+        private final int port;
+        private final ManagedProcess process;
+
+        private Instance(Service service, int index, int port, ManagedProcess process) {
+            this.service = service;
+            this.index = index;
+            this.port = port;
+            this.process = process;
+        }
+
+        /** The service's name, with {@code -2}, {@code -3} … for the further instances. */
+        public String name() {
+            return instanceName(service.name(), index);
+        }
+
+        public String service() {
+            return service.name();
+        }
+
+        public int index() {
+            return index;
+        }
+
+        public int port() {
+            return port;
+        }
+
+        public String url() {
+            return "http://localhost:" + port;
+        }
+
+        public long pid() {
+            return process.pid();
+        }
+
+        public boolean isAlive() {
+            return process.isAlive();
+        }
+
+        @Override
+        public String toString() {
+            return name() + " on " + port;
+        }
+    }
+
+    private static String instanceName(String service, int index) {
+        return index == 1 ? service : service + "-" + index;
+    }
+
+    private List<Service> backends() {
+        Map<String, String> common = commonEnv();
         return List.of(
                 new Service("submission-service", "submission-service", config.submissionPort(),
                         merge(common, database("submission"), Map.of("DEMO_DATA", "true"))),
@@ -135,21 +192,122 @@ public final class LocalStack implements AutoCloseable {
                         merge(common, database("scoring"))),
                 new Service("catalogue-service", "catalogue-service", config.cataloguePort(),
                         merge(common, database("catalogue"), Map.of("DEMO_OFFERS",
-                                System.getenv().getOrDefault("DEMO_OFFERS", "100")))),
-                new Service("gateway", "gateway", config.gatewayPort(), merge(common, Map.of(
-                        "SUBMISSION_URL", "http://localhost:" + config.submissionPort(),
-                        "CATALOGUE_URL", "http://localhost:" + config.cataloguePort(),
-                        "SCORING_URL", "http://localhost:" + config.scoringPort(),
-                        // The web pages run on this machine and name each visitor in X-Forwarded-For, so the
-                        // gateway limits anonymous visitors one by one instead of the pages as one client.
-                        "GATEWAY_TRUSTED_PROXIES", System.getenv().getOrDefault("GATEWAY_TRUSTED_PROXIES",
-                                "127.0.0.1,::1")))),
-                // The pages call the gateway like any other client; beside it, not behind it.
-                new Service("web", "web", config.webPort(), Map.of(
-                        "WEB_PORT", Integer.toString(config.webPort()),
-                        "GATEWAY_URL", config.gatewayUrl(),
-                        "OIDC_URL", config.realmUrl(),
-                        "LOG_JSON", "true")));
+                                System.getenv().getOrDefault("DEMO_OFFERS", "100")))));
+    }
+
+    private Map<String, String> commonEnv() {
+        return Map.of(
+                "OIDC_URL", config.realmUrl(),
+                "KAFKA_BOOTSTRAP_SERVERS", config.servicesKafkaBootstrap(),
+                "LOG_JSON", "true");
+    }
+
+    /**
+     * The gateway, given the first instance of each backend: it takes one address per backend and
+     * does not balance, so further instances ({@code --replicas}) take no requests; their outbox
+     * relays and consumers work like those of the first.
+     */
+    private Service gateway(Map<Service, List<Integer>> ports) {
+        Map<String, String> urls = new LinkedHashMap<>();
+        ports.forEach((service, list) -> urls.put(service.name(), "http://localhost:" + list.get(0)));
+        return new Service("gateway", "gateway", config.gatewayPort(), merge(commonEnv(), Map.of(
+                "SUBMISSION_URL", urls.get("submission-service"),
+                "CATALOGUE_URL", urls.get("catalogue-service"),
+                "SCORING_URL", urls.get("scoring-service"),
+                // The web pages run on this machine and name each visitor in X-Forwarded-For, so the
+                // gateway limits anonymous visitors one by one instead of the pages as one client.
+                "GATEWAY_TRUSTED_PROXIES", System.getenv().getOrDefault("GATEWAY_TRUSTED_PROXIES",
+                        "127.0.0.1,::1"))));
+    }
+
+    /** The pages call the gateway like any other client; beside it, not behind it. */
+    private Service web() {
+        return new Service("web", "web", config.webPort(), Map.of(
+                "WEB_PORT", Integer.toString(config.webPort()),
+                "GATEWAY_URL", config.gatewayUrl(),
+                "OIDC_URL", config.realmUrl(),
+                "LOG_JSON", "true"));
+    }
+
+    private CompletableFuture<Void> startAndAwait(Service service, int index, int port) {
+        Instance instance;
+        try {
+            instance = startInstance(service, index, port);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return CompletableFuture.runAsync(() -> {
+            try {
+                readyAfter.put(instance.name(), instance.process.awaitReady(() -> ready(instance), SERVICE_READY_TIMEOUT));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(instance.name() + ": interrupted");
+            }
+        });
+    }
+
+    private static boolean ready(Instance instance) {
+        return Http.answers200(instance.url() + "/q/health/ready");
+    }
+
+    private static boolean live(Instance instance) {
+        return Http.answers200(instance.url() + "/q/health/live");
+    }
+
+    private Instance startInstance(Service service, int index, int port) throws IOException {
+        Instance instance = new Instance(service, index, port, track(startService(service, index, port)));
+        synchronized (instances) {
+            instances.computeIfAbsent(service.name(), name -> new ArrayList<>()).add(instance);
+        }
+        return instance;
+    }
+
+    /** Every instance of a service ({@code submission-service}, …, {@code gateway}) in start order. */
+    public List<Instance> instances(String service) {
+        synchronized (instances) {
+            return List.copyOf(instances.getOrDefault(service, List.of()));
+        }
+    }
+
+    /**
+     * Starts one more instance of a backend service on a free port and returns once it is ready.
+     * The gateway does not learn of it: it takes no requests, but its outbox relay and its
+     * consumers work like those of any other instance.
+     */
+    public Instance addInstance(String service) throws Exception {
+        Service spec = backends().stream().filter(s -> s.name().equals(service)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No backend service " + service));
+        Instance instance = startInstance(spec, instances(service).size() + 1, StackConfig.freePort());
+        instance.process.awaitReady(() -> ready(instance), SERVICE_READY_TIMEOUT);
+        return instance;
+    }
+
+    /** {@code kill -9}: the instance dies at once, in the middle of whatever it does. */
+    public void kill(Instance instance) {
+        instance.process.kill();
+    }
+
+    /** SIGTERM: the instance shuts down the way it does when an operator stops it. */
+    public void stop(Instance instance) {
+        instance.process.close();
+    }
+
+    /** Stops the instance (SIGTERM) and forgets it. */
+    public void remove(Instance instance) {
+        stop(instance);
+        synchronized (instances) {
+            instances.getOrDefault(instance.service(), new ArrayList<>()).remove(instance);
+        }
+    }
+
+    /**
+     * Starts a stopped or killed instance again on its port and data; returns once it is ready, or,
+     * with {@code readyOnly false}, once it is alive (readiness may wait for something down, such as
+     * Kafka).
+     */
+    public Duration restart(Instance instance, boolean readyOnly) throws Exception {
+        instance.process.restart();
+        return instance.process.awaitReady(() -> readyOnly ? ready(instance) : live(instance), SERVICE_READY_TIMEOUT);
     }
 
     private Map<String, String> database(String name) {
@@ -165,7 +323,7 @@ public final class LocalStack implements AutoCloseable {
         return merged;
     }
 
-    private ManagedProcess startService(Service service) throws IOException {
+    private ManagedProcess startService(Service service, int index, int port) throws IOException {
         Path jar = config.home().resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing; build first (mvn -DskipTests package)");
@@ -175,9 +333,9 @@ public final class LocalStack implements AutoCloseable {
         command.addAll(List.of(config.serviceJavaOpts().trim().split("\\s+")));
         command.addAll(List.of("-jar", jar.toString()));
         Map<String, String> env = new LinkedHashMap<>(service.env());
-        env.put("HTTP_PORT", Integer.toString(service.port()));
-        return new ManagedProcess(service.name(), command, env, config.home(),
-                config.logDir().resolve(service.name() + ".log")).start();
+        env.put("HTTP_PORT", Integer.toString(port));
+        String name = instanceName(service.name(), index);
+        return new ManagedProcess(name, command, env, config.home(), config.logDir().resolve(name + ".log")).start();
     }
 
     private synchronized ManagedProcess track(ManagedProcess process) {
@@ -196,6 +354,9 @@ public final class LocalStack implements AutoCloseable {
         ports.put("KAFKA_PORT", config.kafkaPort());
         ports.put("KAFKA_CONTROLLER_PORT", config.kafkaControllerPort());
         ports.put("POSTGRES_PORT", config.postgresPort());
+        if (config.kafkaServicesPort() != 0) {
+            ports.put("the services' Kafka listener", config.kafkaServicesPort());
+        }
         List<String> busy = new ArrayList<>();
         ports.forEach((name, port) -> {
             try (ServerSocket socket = new ServerSocket(port)) {
@@ -233,6 +394,20 @@ public final class LocalStack implements AutoCloseable {
     /** Stops the Kafka broker (data kept), e.g. to show that nothing committed meanwhile is lost. */
     public void stopKafka() {
         kafka.close();
+    }
+
+    /** {@code kill -9} of the broker: no controlled shutdown, its data as the crash left it. */
+    public void killKafka() {
+        kafka.process().kill();
+    }
+
+    /** SIGSTOP: the broker keeps its sockets open and answers nothing until {@link #resumeKafka()}. */
+    public void pauseKafka() {
+        kafka.process().pause();
+    }
+
+    public void resumeKafka() {
+        kafka.process().resume();
     }
 
     /** Starts the broker again on its data and waits until it serves. */
@@ -279,9 +454,12 @@ public final class LocalStack implements AutoCloseable {
         s.append("  Gateway (the API)  ").append(config.gatewayUrl()).append("/api/calls\n");
         s.append("  Health             ").append(config.gatewayUrl()).append("/q/health/ready\n");
         s.append("  Keycloak           ").append(config.keycloakUrl()).append("   admin console: admin / admin\n");
-        s.append("  Services           submission ").append(config.submissionPort())
-                .append(", catalogue ").append(config.cataloguePort())
-                .append(", scoring ").append(config.scoringPort()).append('\n');
+        for (String service : List.of("submission-service", "catalogue-service", "scoring-service")) {
+            s.append(String.format("  %-19s", service.equals("submission-service") ? "Services" : ""))
+                    .append(String.format("%-19s", service))
+                    .append(String.join(", ", instances(service).stream().map(i -> Integer.toString(i.port())).toList()))
+                    .append(config.replicas() > 1 ? "   (the gateway uses the first; the others relay and consume)" : "").append('\n');
+        }
         s.append("  Kafka              ").append(config.kafkaBootstrap())
                 .append("   PostgreSQL localhost:").append(config.postgresPort()).append('\n');
         s.append("  Data               ").append(config.dataDir()).append("   (kept between runs; --reset wipes it)\n");

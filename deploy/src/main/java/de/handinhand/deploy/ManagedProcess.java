@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -24,7 +25,8 @@ final class ManagedProcess implements AutoCloseable {
     private final Path log;
     private Process process;
     private long startedNanos;
-    private volatile boolean stopping;
+    /** Set when the stack itself ends the current process; a fresh flag for every start. */
+    private volatile AtomicBoolean stopping = new AtomicBoolean();
 
     ManagedProcess(String name, List<String> command, Map<String, String> env, Path workDir, Path log) {
         this.name = name;
@@ -43,9 +45,10 @@ final class ManagedProcess implements AutoCloseable {
         builder.environment().putAll(env);
         startedNanos = System.nanoTime();
         process = builder.start();
+        AtomicBoolean expected = stopping;
         process.onExit().thenAccept(p -> {
             // 130/143: stopped by SIGINT/SIGTERM, e.g. the terminal's Ctrl-C reaching the whole process group.
-            if (!stopping && p.exitValue() != 130 && p.exitValue() != 143) {
+            if (!expected.get() && p.exitValue() != 130 && p.exitValue() != 143) {
                 Console.warn(name + " exited unexpectedly with code " + p.exitValue() + "; see " + log);
             }
         });
@@ -71,7 +74,7 @@ final class ManagedProcess implements AutoCloseable {
 
     /** Runs the command to completion (a one-off tool such as Kafka's storage formatter). */
     void runToCompletion(Duration timeout) throws IOException, InterruptedException {
-        stopping = true;
+        stopping.set(true);
         start();
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             close();
@@ -103,12 +106,72 @@ final class ManagedProcess implements AutoCloseable {
                 process.descendants()).map(ProcessHandle::pid).toList();
     }
 
+    /** Starts a stopped or killed process again: the same command, environment and log. */
+    ManagedProcess restart() throws IOException {
+        if (isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        stopping = new AtomicBoolean();
+        return start();
+    }
+
+    /**
+     * Kills the process and its descendants at once (SIGKILL: no shutdown hook, nothing flushed) and
+     * waits until they are gone; {@link #restart()} starts it again with the same command and log.
+     */
+    void kill() {
+        if (process == null) {
+            return;
+        }
+        stopping.set(true);
+        List<ProcessHandle> tree = java.util.stream.Stream.concat(java.util.stream.Stream.of(process.toHandle()),
+                process.descendants()).toList();
+        tree.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle handle : tree) {
+            try {
+                handle.onExit().get(20, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException(name + " (pid " + handle.pid() + ") survived SIGKILL", e);
+            }
+        }
+    }
+
+    /** Freezes the process and its descendants (SIGSTOP): it holds its sockets but answers nothing. */
+    void pause() {
+        signal("STOP");
+    }
+
+    /** Lets a paused process run again (SIGCONT). */
+    void resume() {
+        signal("CONT");
+    }
+
+    private void signal(String signal) {
+        if (process == null || !process.isAlive()) {
+            throw new IllegalStateException(name + " is not running");
+        }
+        List<String> command = new java.util.ArrayList<>(List.of("kill", "-" + signal));
+        tree().forEach(pid -> command.add(Long.toString(pid)));
+        try {
+            Process kill = new ProcessBuilder(command).redirectErrorStream(true).start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + name + " failed: "
+                        + new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     @Override
     public void close() {
         if (process == null) {
             return;
         }
-        stopping = true;
+        stopping.set(true);
         List<ProcessHandle> tree = java.util.stream.Stream.concat(process.descendants(),
                 java.util.stream.Stream.of(process.toHandle())).toList();
         tree.forEach(ProcessHandle::destroy);

@@ -10,7 +10,13 @@ import java.util.Map;
 /**
  * Where the local stack lives and listens. Defaults follow SPEC §5; every port can be changed by
  * an environment variable of the same name as in the README, the data folder by
- * {@code --data-dir} or {@code HANDINHAND_DATA_DIR}.
+ * {@code --data-dir} or {@code HANDINHAND_DATA_DIR}, the number of instances of each backend
+ * service by {@code --replicas}.
+ *
+ * <p>{@code kafkaServicesPort}, when not 0, is a second broker listener for the services alone,
+ * advertised as {@code kafkaServicesAdvertisedPort}: a test can put a proxy of its own on that
+ * address and cut the services off the broker while it keeps reaching the broker itself on
+ * {@code kafkaPort}.
  */
 public record StackConfig(
         Path home,
@@ -26,14 +32,23 @@ public record StackConfig(
         int postgresPort,
         String serviceJavaOpts,
         boolean durable,
-        int webPort) {
+        int webPort,
+        int replicas,
+        int kafkaServicesPort,
+        int kafkaServicesAdvertisedPort) {
 
-    /** The configuration without the web pages' port (callers from before the pages): the pages on a free port. */
+    /** More instances than this would not fit the 2-core machines this stack is made for. */
+    static final int MAX_REPLICAS = 5;
+
+    /**
+     * The configuration without the web pages' port and the fault suite's settings (callers from
+     * before them): the pages on a free port, one instance of each service, no second listener.
+     */
     public StackConfig(Path home, Path dataDir, boolean reset, int gatewayPort, int submissionPort, int cataloguePort,
             int scoringPort, int keycloakPort, int kafkaPort, int kafkaControllerPort, int postgresPort,
             String serviceJavaOpts, boolean durable) {
         this(home, dataDir, reset, gatewayPort, submissionPort, cataloguePort, scoringPort, keycloakPort, kafkaPort,
-                kafkaControllerPort, postgresPort, serviceJavaOpts, durable, freePort());
+                kafkaControllerPort, postgresPort, serviceJavaOpts, durable, freePort(), 1, 0, 0);
     }
 
     static final String REALM_FILE = "deploy/keycloak/handinhand-realm.json";
@@ -43,13 +58,17 @@ public record StackConfig(
         Path home = findHome(env);
         Path dataDir = Path.of(env.getOrDefault("HANDINHAND_DATA_DIR", home.resolve(".data").toString()));
         boolean reset = false;
+        int replicas = 1;
         for (String arg : args) {
             if (arg.equals("--reset")) {
                 reset = true;
             } else if (arg.startsWith("--data-dir=")) {
                 dataDir = Path.of(arg.substring("--data-dir=".length()));
+            } else if (arg.startsWith("--replicas=")) {
+                replicas = replicas(arg.substring("--replicas=".length()));
             } else if (!arg.isBlank()) {
-                throw new IllegalArgumentException("Unknown argument '" + arg + "'; known: --reset, --data-dir=PATH");
+                throw new IllegalArgumentException("Unknown argument '" + arg
+                        + "'; known: --reset, --data-dir=PATH, --replicas=N");
             }
         }
         int kafka = port(env, "KAFKA_PORT", 9092);
@@ -64,13 +83,39 @@ public record StackConfig(
                 port(env, "POSTGRES_PORT", 15432),
                 env.getOrDefault("SERVICE_JAVA_OPTS", "-Xms64m -Xmx384m -XX:+UseSerialGC"),
                 true,
-                port(env, "WEB_PORT", 8084));
+                port(env, "WEB_PORT", 8084),
+                replicas, 0, 0);
     }
 
     /** A throw-away stack on free ports, for the end-to-end tests. */
     public static StackConfig forTests(Path home, Path dataDir) {
         return new StackConfig(home, dataDir.toAbsolutePath(), true, freePort(), freePort(), freePort(), freePort(),
-                freePort(), freePort(), freePort(), freePort(), "-Xms64m -Xmx384m -XX:+UseSerialGC", false, freePort());
+                freePort(), freePort(), freePort(), freePort(), "-Xms64m -Xmx384m -XX:+UseSerialGC", false, freePort(),
+                1, 0, 0);
+    }
+
+    /** The same stack on its existing data: what a restart uses. */
+    public StackConfig keepingData() {
+        return new StackConfig(home, dataDir, false, gatewayPort, submissionPort, cataloguePort, scoringPort,
+                keycloakPort, kafkaPort, kafkaControllerPort, postgresPort, serviceJavaOpts, durable, webPort, replicas,
+                kafkaServicesPort, kafkaServicesAdvertisedPort);
+    }
+
+    /** {@code replicas} instances of each backend service. */
+    public StackConfig withReplicas(int replicas) {
+        return new StackConfig(home, dataDir, reset, gatewayPort, submissionPort, cataloguePort, scoringPort,
+                keycloakPort, kafkaPort, kafkaControllerPort, postgresPort, serviceJavaOpts, durable, webPort,
+                replicas(Integer.toString(replicas)), kafkaServicesPort, kafkaServicesAdvertisedPort);
+    }
+
+    /**
+     * The services reach the broker through {@code advertisedPort} (a proxy in front of
+     * {@code listenerPort}, a broker listener of their own) instead of {@code kafkaPort}.
+     */
+    public StackConfig withServicesKafkaListener(int listenerPort, int advertisedPort) {
+        return new StackConfig(home, dataDir, reset, gatewayPort, submissionPort, cataloguePort, scoringPort,
+                keycloakPort, kafkaPort, kafkaControllerPort, postgresPort, serviceJavaOpts, durable, webPort, replicas,
+                listenerPort, advertisedPort);
     }
 
     public String gatewayUrl() {
@@ -94,6 +139,11 @@ public record StackConfig(
         return "localhost:" + kafkaPort;
     }
 
+    /** Where the services find the broker: its own listener, or the one of their own if there is one. */
+    public String servicesKafkaBootstrap() {
+        return kafkaServicesPort == 0 ? kafkaBootstrap() : "localhost:" + kafkaServicesAdvertisedPort;
+    }
+
     public Path logDir() {
         return dataDir.resolve("logs");
     }
@@ -111,6 +161,19 @@ public record StackConfig(
         }
         throw new IllegalStateException("Cannot find the project folder (with " + REALM_FILE
                 + "); start from inside the project or set HANDINHAND_HOME");
+    }
+
+    private static int replicas(String value) {
+        try {
+            int replicas = Integer.parseInt(value.strip());
+            if (replicas >= 1 && replicas <= MAX_REPLICAS) {
+                return replicas;
+            }
+        } catch (NumberFormatException e) {
+            // the message below
+        }
+        throw new IllegalArgumentException("--replicas must be a whole number from 1 to " + MAX_REPLICAS + ", not '"
+                + value + "'");
     }
 
     private static int port(Map<String, String> env, String name, int fallback) {

@@ -71,10 +71,7 @@ final class SharedStack implements AutoCloseable {
      */
     synchronized void restart() throws Exception {
         stopAndCheckNothingIsLeft();
-        startStack(new StackConfig(config.home(), config.dataDir(), false, config.gatewayPort(),
-                config.submissionPort(), config.cataloguePort(), config.scoringPort(), config.keycloakPort(),
-                config.kafkaPort(), config.kafkaControllerPort(), config.postgresPort(), config.serviceJavaOpts(),
-                config.durable(), config.webPort()));
+        startStack(config.keepingData());
     }
 
     /**

@@ -20,13 +20,25 @@ public interface OutboxConfig {
     @WithDefault("1s")
     Duration pollInterval();
 
-    /** How long the relay waits for Kafka to acknowledge a round before it gives the rows back. */
-    @WithDefault("30s")
+    /**
+     * How long the relay waits for Kafka to acknowledge a round before it gives the rows back: longer
+     * than the outbox channel's {@code max.block.ms} + {@code delivery.timeout.ms} (the services set 10 s
+     * + 25 s), so that a row is given back only once Kafka has given up on it too, and at least 10 s
+     * shorter than the transaction timeout (60 s). {@link OutboxTimings} checks both when the relay starts.
+     */
+    @WithDefault("40s")
     Duration sendTimeout();
 
     /** Upper bound of the pause between failed rounds while Kafka is unreachable. */
     @WithDefault("5s")
     Duration maxBackoff();
+
+    /**
+     * From how long the relay's rounds have been failing its wellness check ({@link OutboxRelayHealth})
+     * reports DOWN: longer than one broker election or a send retried within the producer's timeouts.
+     */
+    @WithDefault("30s")
+    Duration unhealthyAfter();
 
     /**
      * Published rows older than this are purged ({@code MessagingPurge}); until then they show what

@@ -41,13 +41,15 @@ public class OutboxPublisher {
     private final EntityManager em;
     private final Emitter<String> emitter;
     private final OutboxConfig config;
+    private final OutboxRelayStatus status;
     private final Counter published;
     private final Counter failed;
     private final Timer lag;
 
     public OutboxPublisher(EntityManager em, @Channel("outbox") Emitter<String> emitter, OutboxConfig config,
-            MeterRegistry registry) {
+            OutboxRelayStatus status, MeterRegistry registry) {
         this.em = em;
+        this.status = status;
         this.emitter = emitter;
         this.config = config;
         this.published = Counter.builder("handinhand.outbox.published").description("Events published to Kafka")
@@ -61,6 +63,7 @@ public class OutboxPublisher {
     /** @return the number of rows published, or -1 if any send failed (the caller backs off) */
     @Transactional(value = Transactional.TxType.REQUIRES_NEW)
     public int publishBatch() throws InterruptedException {
+        Instant started = status.now();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 select o.seq, o.topic, o.aggregate_id, o.payload, o.traceparent, o.created_at
@@ -110,6 +113,8 @@ public class OutboxPublisher {
         if (firstError != null) {
             LOG.warnf("Kafka acknowledged %d of %d events; the rest stay in the outbox: %s", done.size(), rows.size(),
                     firstError);
+            status.roundFailed(started,
+                    "Kafka acknowledged " + done.size() + " of " + rows.size() + " events: " + firstError);
             return -1;
         }
         return done.size();

@@ -6,6 +6,9 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 /**
@@ -23,16 +26,26 @@ public class OutboxRelay {
     private final OutboxPublisher publisher;
     private final OutboxSignal signal;
     private final OutboxConfig config;
+    private final OutboxTimings timings;
+    private final OutboxRelayStatus status;
     private volatile boolean running;
     private Thread thread;
 
-    public OutboxRelay(OutboxPublisher publisher, OutboxSignal signal, OutboxConfig config) {
+    public OutboxRelay(OutboxPublisher publisher, OutboxSignal signal, OutboxConfig config, Config settings,
+            OutboxRelayStatus status) {
         this.publisher = publisher;
+        this.status = status;
         this.signal = signal;
         this.config = config;
+        this.timings = OutboxTimings.of(config.sendTimeout(), settings);
     }
 
+    /** Starts the loop; refuses to start the service when its timings would make the relay send twice. */
     void start(@Observes StartupEvent event) {
+        List<String> problems = timings.problems();
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("The outbox relay's timings disagree: " + String.join("; ", problems));
+        }
         running = true;
         thread = new Thread(this::loop, "outbox-relay");
         thread.setDaemon(true);
@@ -50,12 +63,15 @@ public class OutboxRelay {
     private void loop() {
         Duration backoff = Duration.ZERO;
         while (running) {
+            Instant started = status.now();
             try {
                 int published = publisher.publishBatch();
                 if (published < 0) {
+                    // The publisher told the status why.
                     backoff = next(backoff);
                     Thread.sleep(backoff.toMillis());
                 } else {
+                    status.roundSucceeded();
                     backoff = Duration.ZERO;
                     if (published == 0) {
                         signal.await(config.pollInterval());
@@ -66,6 +82,7 @@ public class OutboxRelay {
                 return;
             } catch (RuntimeException e) {
                 // Database unreachable or similar: nothing was marked, so nothing is lost; try again later.
+                status.roundFailed(started, e.toString());
                 backoff = next(backoff);
                 LOG.warnf("Outbox round failed, next try in %d ms: %s", backoff.toMillis(), e.toString());
                 try {

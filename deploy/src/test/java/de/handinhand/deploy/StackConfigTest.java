@@ -1,0 +1,47 @@
+package de.handinhand.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class StackConfigTest {
+
+    private static final Map<String, String> ENV = Map.of("HANDINHAND_HOME", Path.of("").toAbsolutePath().toString());
+
+    @Test
+    void oneInstanceOfEachServiceUnlessAskedForMore() {
+        assertEquals(1, StackConfig.fromCommandLine(new String[0], ENV).replicas());
+        assertEquals(3, StackConfig.fromCommandLine(new String[] {"--replicas=3"}, ENV).replicas());
+        assertEquals(2, StackConfig.fromCommandLine(new String[] {"--reset", "--replicas=2"}, ENV).replicas());
+    }
+
+    @Test
+    void aReplicaCountThatIsNotOneToFiveIsRefusedWithTheRange() {
+        for (String bad : new String[] {"--replicas=0", "--replicas=6", "--replicas=two", "--replicas="}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> StackConfig.fromCommandLine(new String[] {bad}, ENV));
+            assertTrue(e.getMessage().contains("from 1 to 5"), e.getMessage());
+        }
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> StackConfig.fromCommandLine(new String[] {"--replica=2"}, ENV));
+        assertTrue(unknown.getMessage().contains("--replicas=N"), unknown.getMessage());
+    }
+
+    @Test
+    void theServicesUseTheBrokersListenerUnlessTheyHaveOneOfTheirOwn() {
+        StackConfig config = StackConfig.forTests(Path.of("").toAbsolutePath(), Path.of("target/x"));
+        assertEquals(config.kafkaBootstrap(), config.servicesKafkaBootstrap());
+        StackConfig proxied = config.withServicesKafkaListener(40001, 40002);
+        assertEquals("localhost:40002", proxied.servicesKafkaBootstrap());
+        assertEquals(config.kafkaBootstrap(), proxied.kafkaBootstrap());
+        // A restart keeps everything but the wipe.
+        assertEquals(proxied.withReplicas(2).keepingData(), new StackConfig(proxied.home(), proxied.dataDir(), false,
+                proxied.gatewayPort(), proxied.submissionPort(), proxied.cataloguePort(), proxied.scoringPort(),
+                proxied.keycloakPort(), proxied.kafkaPort(), proxied.kafkaControllerPort(), proxied.postgresPort(),
+                proxied.serviceJavaOpts(), proxied.durable(), proxied.webPort(), 2, 40001, 40002));
+    }
+}

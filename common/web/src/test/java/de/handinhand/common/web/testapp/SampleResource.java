@@ -42,6 +42,14 @@ public class SampleResource {
         return request;
     }
 
+    /** A free-form body, like the services' answer maps: any JSON object, nested as deep as it comes. */
+    @POST
+    @Path("/free")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, Object> free(@NotNull Map<String, Object> body) {
+        return body;
+    }
+
     @GET
     public Map<String, Object> list(@Valid @BeanParam PageParams paging,
             @QueryParam("callId") UUID callId,

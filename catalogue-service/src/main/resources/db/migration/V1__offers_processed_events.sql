@@ -1,4 +1,5 @@
--- The integration-offer database (Angebote der Integration) and the consumer inbox.
+-- The integration-offer database (Angebote der Integration). The consumers' inbox (processed_event)
+-- comes from common-messaging (Flyway location db/messaging); it stood here until issue 12.
 
 create table offer (
     id                   uuid primary key,
@@ -34,12 +35,3 @@ create table offer (
 );
 create index offer_kreis_status on offer (kreis_id, status);
 create index offer_status_updated on offer (status, updated_at desc);
-
--- Inbox (common-messaging): ids of processed events, written with their effect.
-create table processed_event (
-    consumer     text        not null,
-    event_id     text        not null,
-    type         text        not null,
-    processed_at timestamptz not null default now(),
-    primary key (consumer, event_id)
-);

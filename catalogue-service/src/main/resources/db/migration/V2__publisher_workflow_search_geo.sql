@@ -42,18 +42,5 @@ create table offer_change (
 );
 create index offer_change_offer on offer_change (offer_id, id);
 
--- Outbox (common-messaging): handinhand.offer.published events for topic catalogue-events.
-create table outbox_event (
-    seq            bigint generated always as identity primary key,
-    id             uuid        not null unique,
-    topic          text        not null,
-    aggregate_id   text        not null,
-    type           text        not null,
-    payload        text        not null,
-    correlation_id text,
-    traceparent    text,
-    created_at     timestamptz not null default now(),
-    published_at   timestamptz
-);
-create index outbox_event_pending on outbox_event (aggregate_id, seq) where published_at is null;
-create index outbox_event_pending_seq on outbox_event (seq) where published_at is null;
+-- The outbox (outbox_event) for handinhand.offer.published comes from common-messaging (Flyway location
+-- db/messaging); it stood here until issue 12.

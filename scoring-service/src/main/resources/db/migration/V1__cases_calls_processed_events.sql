@@ -1,4 +1,5 @@
--- The jury's view of calls and entries, built from submission events, and the consumer inbox.
+-- The jury's view of calls and entries, built from submission events. The consumer inbox comes from
+-- common-messaging (db/messaging), like the outbox.
 
 create table call_info (
     id            uuid primary key,
@@ -35,12 +36,3 @@ create table jury_case (
     updated_at        timestamptz not null
 );
 create index jury_case_call on jury_case (call_id, category);
-
--- Inbox (common-messaging): ids of processed events, written with their effect.
-create table processed_event (
-    consumer     text        not null,
-    event_id     text        not null,
-    type         text        not null,
-    processed_at timestamptz not null default now(),
-    primary key (consumer, event_id)
-);

@@ -1,5 +1,5 @@
--- The jury's workflow: criteria, jurors and their conflicts, assignments, score sheets, the change
--- feed and the outbox for handinhand.results.published.
+-- The jury's workflow: criteria, jurors and their conflicts, assignments, score sheets and the change
+-- feed. The outbox for handinhand.results.published comes from common-messaging (db/messaging).
 
 -- What a funding entry asks for and the call kind it was entered to (from the submitted event).
 alter table jury_case add column requested_cents bigint;
@@ -80,19 +80,3 @@ create table change_log (
     kind           varchar(32) not null,
     at             timestamptz not null
 );
-
--- Outbox (common-messaging): handinhand.results.published events for topic scoring-events.
-create table outbox_event (
-    seq            bigint generated always as identity primary key,
-    id             uuid        not null unique,
-    topic          text        not null,
-    aggregate_id   text        not null,
-    type           text        not null,
-    payload        text        not null,
-    correlation_id text,
-    traceparent    text,
-    created_at     timestamptz not null default now(),
-    published_at   timestamptz
-);
-create index outbox_event_pending on outbox_event (aggregate_id, seq) where published_at is null;
-create index outbox_event_pending_seq on outbox_event (seq) where published_at is null;

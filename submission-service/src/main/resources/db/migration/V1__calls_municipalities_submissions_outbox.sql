@@ -1,4 +1,5 @@
--- Calls, the municipality registry, submissions with their submitted versions, and the outbox.
+-- Calls, the municipality registry, submissions with their submitted versions. (The outbox this file
+-- created once comes from common-messaging's db/messaging now; the file name stays, Flyway knows it.)
 
 create table municipality (
     id          varchar(12) primary key,          -- the official AGS key
@@ -59,19 +60,3 @@ create table submission_version (
     submitted_by  text        not null,
     primary key (submission_id, version)
 );
-
--- Transactional outbox (common-messaging): written in the business transaction, drained by the relay.
-create table outbox_event (
-    seq            bigint generated always as identity primary key,
-    id             uuid        not null unique,
-    topic          text        not null,
-    aggregate_id   text        not null,
-    type           text        not null,
-    payload        text        not null,        -- the CloudEvent, structured JSON
-    correlation_id text,
-    traceparent    text,
-    created_at     timestamptz not null default now(),
-    published_at   timestamptz
-);
-create index outbox_event_pending on outbox_event (aggregate_id, seq) where published_at is null;
-create index outbox_event_pending_seq on outbox_event (seq) where published_at is null;

@@ -1,4 +1,5 @@
--- Jurors who may read an entry's attachments, and organizers' corrections of imported entries.
+-- Jurors who may read an entry's attachments, and organizers' corrections of imported entries. (The
+-- inbox this file created once comes from common-messaging's db/messaging now.)
 
 -- The scoring service's latest snapshot of an entry's readers (handinhand.assignments.changed): its
 -- assigned, unconflicted jurors. No foreign key to submission: an event naming an entry this
@@ -10,15 +11,6 @@ create table entry_reader (
     jurors        text[]      not null,          -- Keycloak user names
     changed_at    timestamptz,                   -- when the scoring service changed the set
     applied_at    timestamptz not null
-);
-
--- Inbox (common-messaging): ids of processed events, written with their effect.
-create table processed_event (
-    consumer     text        not null,
-    event_id     text        not null,
-    type         text        not null,
-    processed_at timestamptz not null default now(),
-    primary key (consumer, event_id)
 );
 
 -- A version an organizer made by correcting an imported entry: who and when. submitted_at and

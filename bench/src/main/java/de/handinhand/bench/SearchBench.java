@@ -1,6 +1,5 @@
 package de.handinhand.bench;
 
-import de.handinhand.catalogue.demo.DemoSearches;
 import de.handinhand.catalogue.offer.Validity;
 import de.handinhand.catalogue.offer.search.SearchQuery;
 import de.handinhand.catalogue.offer.search.SearchStatements;
@@ -102,8 +101,8 @@ final class SearchBench {
             SearchQuery q = searches.get(i);
             Path script = dir.resolve("search-" + i + ".sql");
             // One search = its page statement and its facet statement, each on one line for pgbench.
-            Files.writeString(script, SearchStatements.page(q).inlined().replace('\n', ' ') + ";\n"
-                    + SearchStatements.facets(q).inlined().replace('\n', ' ') + ";\n");
+            Files.writeString(script, SqlLiterals.inline(SearchStatements.page(q)).replace('\n', ' ') + ";\n"
+                    + SqlLiterals.inline(SearchStatements.facets(q)).replace('\n', ' ') + ";\n");
             command.add("-f");
             command.add(script.toString());
         }

@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 
 /**
  * The whole suite on one machine from Maven artifacts alone: embedded PostgreSQL, a KRaft Kafka
- * broker, Keycloak with the handinhand realm, then the four services as separate processes.
+ * broker, Keycloak with the handinhand realm, then the four services and the web pages as separate
+ * processes.
  * Waits until everything is ready, prints where to go, and stops everything on Ctrl-C or
  * SIGTERM. The end-to-end tests start the very same class on free ports.
  */
@@ -138,7 +139,17 @@ public final class LocalStack implements AutoCloseable {
                 new Service("gateway", "gateway", config.gatewayPort(), merge(common, Map.of(
                         "SUBMISSION_URL", "http://localhost:" + config.submissionPort(),
                         "CATALOGUE_URL", "http://localhost:" + config.cataloguePort(),
-                        "SCORING_URL", "http://localhost:" + config.scoringPort()))));
+                        "SCORING_URL", "http://localhost:" + config.scoringPort(),
+                        // The web pages run on this machine and name each visitor in X-Forwarded-For, so the
+                        // gateway limits anonymous visitors one by one instead of the pages as one client.
+                        "GATEWAY_TRUSTED_PROXIES", System.getenv().getOrDefault("GATEWAY_TRUSTED_PROXIES",
+                                "127.0.0.1,::1")))),
+                // The pages call the gateway like any other client; beside it, not behind it.
+                new Service("web", "web", config.webPort(), Map.of(
+                        "WEB_PORT", Integer.toString(config.webPort()),
+                        "GATEWAY_URL", config.gatewayUrl(),
+                        "OIDC_URL", config.realmUrl(),
+                        "LOG_JSON", "true")));
     }
 
     private Map<String, String> database(String name) {
@@ -177,6 +188,7 @@ public final class LocalStack implements AutoCloseable {
     private void checkPortsFree() {
         Map<String, Integer> ports = new LinkedHashMap<>();
         ports.put("GATEWAY_PORT", config.gatewayPort());
+        ports.put("WEB_PORT", config.webPort());
         ports.put("SUBMISSION_PORT", config.submissionPort());
         ports.put("CATALOGUE_PORT", config.cataloguePort());
         ports.put("SCORING_PORT", config.scoringPort());
@@ -262,6 +274,8 @@ public final class LocalStack implements AutoCloseable {
             }
         });
         s.append("\n\n");
+        s.append("  Web pages          ").append(config.webUrl()).append("/   (Integrationsnavigator; sign in: ")
+                .append(config.webUrl()).append("/start)\n");
         s.append("  Gateway (the API)  ").append(config.gatewayUrl()).append("/api/calls\n");
         s.append("  Health             ").append(config.gatewayUrl()).append("/q/health/ready\n");
         s.append("  Keycloak           ").append(config.keycloakUrl()).append("   admin console: admin / admin\n");
@@ -274,6 +288,8 @@ public final class LocalStack implements AutoCloseable {
         s.append("  Logs               ").append(config.logDir()).append('\n');
         s.append("\n  Demo users, password \"demo\":\n");
         s.append("    orga (organizer)          juror1 … juror5 (jurors)\n");
+        s.append("    hn-orga (organizer of Landkreis Heilbronn's own calls, Kreis 08125)\n");
+        s.append("    ak-eppingen (applicant: Asylarbeitskreis Eppingen, 08125030 Eppingen)\n");
         s.append("    heilbronn (submitter, 08125 Landkreis Heilbronn)\n");
         s.append("    recklinghausen (submitter, 05562 Kreis Recklinghausen)\n");
         s.append("    dachau (submitter, 09174 Landkreis Dachau)\n");
@@ -283,7 +299,9 @@ public final class LocalStack implements AutoCloseable {
         s.append("    hn-office (publisher, Kreis 08125)   hdh-office (publisher, Kreis 08135)\n");
         s.append("    wmk-office (publisher, Kreis 06636)\n");
         s.append("    client external-portal / external-portal-demo-secret (role portal)\n");
-        s.append("\n  Sign in (token for 5 minutes):\n");
+        s.append("\n  Sign in on the web pages with any demo user: publishers land on /kreis, jurors on /jury,\n");
+        s.append("  submitters on /gemeinde, orga on /orga (the public search at / needs no login).\n");
+        s.append("\n  Sign in for the API (token for 5 minutes):\n");
         s.append("    TOKEN=$(curl -s -d client_id=handinhand-cli -d grant_type=password -d username=heilbronn \\\n");
         s.append("      -d password=demo ").append(config.realmUrl())
                 .append("/protocol/openid-connect/token | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')\n");

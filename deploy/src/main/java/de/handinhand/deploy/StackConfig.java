@@ -25,7 +25,16 @@ public record StackConfig(
         int kafkaControllerPort,
         int postgresPort,
         String serviceJavaOpts,
-        boolean durable) {
+        boolean durable,
+        int webPort) {
+
+    /** The configuration without the web pages' port (callers from before the pages): the pages on a free port. */
+    public StackConfig(Path home, Path dataDir, boolean reset, int gatewayPort, int submissionPort, int cataloguePort,
+            int scoringPort, int keycloakPort, int kafkaPort, int kafkaControllerPort, int postgresPort,
+            String serviceJavaOpts, boolean durable) {
+        this(home, dataDir, reset, gatewayPort, submissionPort, cataloguePort, scoringPort, keycloakPort, kafkaPort,
+                kafkaControllerPort, postgresPort, serviceJavaOpts, durable, freePort());
+    }
 
     static final String REALM_FILE = "deploy/keycloak/handinhand-realm.json";
 
@@ -54,17 +63,23 @@ public record StackConfig(
                 port(env, "KAFKA_CONTROLLER_PORT", kafka + 1),
                 port(env, "POSTGRES_PORT", 15432),
                 env.getOrDefault("SERVICE_JAVA_OPTS", "-Xms64m -Xmx384m -XX:+UseSerialGC"),
-                true);
+                true,
+                port(env, "WEB_PORT", 8084));
     }
 
     /** A throw-away stack on free ports, for the end-to-end tests. */
     public static StackConfig forTests(Path home, Path dataDir) {
         return new StackConfig(home, dataDir.toAbsolutePath(), true, freePort(), freePort(), freePort(), freePort(),
-                freePort(), freePort(), freePort(), freePort(), "-Xms64m -Xmx384m -XX:+UseSerialGC", false);
+                freePort(), freePort(), freePort(), freePort(), "-Xms64m -Xmx384m -XX:+UseSerialGC", false, freePort());
     }
 
     public String gatewayUrl() {
         return "http://localhost:" + gatewayPort;
+    }
+
+    /** The people's pages (module web). */
+    public String webUrl() {
+        return "http://localhost:" + webPort;
     }
 
     public String keycloakUrl() {

@@ -7,13 +7,19 @@ import io.smallrye.config.WithName;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The gateway's settings; each can be set by environment variable (see application.properties). */
 @ConfigMapping(prefix = "handinhand.gateway")
 public interface GatewayConfig {
 
-    Backends backends();
+    /**
+     * The services behind the gateway by name ({@code submission}, ...): where each listens and which
+     * path prefixes it serves. This is the gateway's one routing table; who may call what, which requests
+     * upload files and which reads are public it reads from each service's OpenAPI document instead.
+     */
+    Map<String, Backend> backends();
 
     /**
      * How long a service may take to start its answer once the request (with its whole body) has reached
@@ -25,20 +31,26 @@ public interface GatewayConfig {
     /** Largest request body forwarded; larger ones are refused with 413 before they reach a service. */
     MemorySize maxBodySize();
 
-    /** Largest attachment upload ({@code POST /api/submissions/{id}/attachments}). */
+    /**
+     * Largest file upload: an operation whose request body is a file (a media type that is neither JSON
+     * nor text, e.g. {@code application/pdf} or {@code *}{@code /*}), such as an attachment upload.
+     */
     MemorySize attachmentMaxBodySize();
 
     RateLimit rateLimit();
 
     OpenApi openapi();
 
-    interface Backends {
+    interface Backend {
 
-        URI submission();
+        /** Where the service listens, e.g. {@code http://submission-service:8081}. */
+        URI url();
 
-        URI catalogue();
-
-        URI scoring();
+        /**
+         * The path prefixes it serves, whole segments ({@code /api/calls} covers {@code /api/calls/x}, not
+         * {@code /api/callsx}); where two backends' prefixes overlap the longer one wins.
+         */
+        List<String> prefixes();
     }
 
     interface Timeouts {
@@ -51,8 +63,8 @@ public interface GatewayConfig {
         Duration writes();
 
         /**
-         * Long-running requests: attachment uploads ({@code POST /api/submissions/{id}/attachments}) and the
-         * legacy import ({@code /api/imports/...}), whose services check and store whole files.
+         * Long-running requests, whose services check and store whole files: operations whose request body
+         * is a file (attachment uploads) or plain text (the legacy import).
          */
         Duration upload();
     }
@@ -70,13 +82,16 @@ public interface GatewayConfig {
         @WithName("default")
         Limit reads();
 
-        /** Public catalogue reads (search, offers, HSDS export): the most expensive reads behind the gateway. */
-        Limit search();
+        /**
+         * The public reads (GETs any caller may send) of the services named in {@code services}: for the
+         * catalogue its search, offers and HSDS export, the most expensive reads behind the gateway.
+         */
+        Search search();
 
-        /** Every method other than GET/HEAD/OPTIONS, except attachment uploads. */
+        /** Every method other than GET/HEAD/OPTIONS, except file uploads. */
         Limit writes();
 
-        /** {@code POST /api/submissions/{id}/attachments}. */
+        /** Operations whose request body is a file (attachment uploads). */
         Limit uploads();
 
         /**
@@ -93,12 +108,19 @@ public interface GatewayConfig {
         Optional<List<String>> trustedProxies();
     }
 
-    /** The merged OpenAPI document at {@code /q/openapi}. */
+    /**
+     * The services' OpenAPI documents: the gateway's access rules and route groups, and the merged
+     * document at {@code /q/openapi}.
+     */
     interface OpenApi {
 
-        /** How long the merged document is served before the services are asked again. */
+        /** How often each service's document is fetched again, in the background. */
         @WithDefault("30s")
-        Duration cacheTtl();
+        Duration refreshInterval();
+
+        /** How soon a service whose document has never been fetched, or failed to load last time, is asked again. */
+        @WithDefault("5s")
+        Duration retryInterval();
 
         /** How long a service's {@code /q/openapi} may stay silent before its last good document is used. */
         @WithDefault("5s")
@@ -113,6 +135,19 @@ public interface GatewayConfig {
 
         /** The gateway's address as callers reach it, for {@code servers}; unset: taken from each request. */
         Optional<URI> publicUrl();
+
+        /** Who answers for the API, stated in the document's {@code info.contact}. */
+        Contact contact();
+    }
+
+    interface Contact {
+
+        @WithDefault("Hand in Hand operations")
+        String name();
+
+        Optional<URI> url();
+
+        Optional<String> email();
     }
 
     interface Limit {
@@ -120,5 +155,11 @@ public interface GatewayConfig {
         double requestsPerSecond();
 
         int burst();
+    }
+
+    interface Search extends Limit {
+
+        /** The backends whose public reads count as searches. */
+        List<String> services();
     }
 }

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -21,93 +22,83 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Stand-ins for the services behind the gateway: each answers with what it received (method,
  * path, the headers the gateway must forward, body size and SHA-256), so tests can see exactly
  * what crossed the gateway. {@code /slow} paths answer after 3 s, any path with {@code ?delay=<ms>}
- * after that long (both counted once the body has been read); {@code /cached} paths carry a
- * cache policy of their own. {@code /q/openapi} answers with the service's OpenAPI document: the one
- * its build stored ({@code ../<service>-service/target/openapi/openapi.json}) when present, else a
- * small stand-in ({@link #DOCUMENTS}). The scoring backend's address has nothing listening, to play a
- * service that is down, except under {@link OpenApiTest.AllServicesUp}.
+ * after that long (both counted once the body has been read), with {@code ?status=<code>} with that
+ * status; {@code /cached} paths carry a cache policy of their own.
+ *
+ * <p>{@code /q/openapi} answers with the service's OpenAPI document ({@link #DOCUMENTS}; 503 while it has
+ * none). By default these are the test's own documents ({@code src/test/resources/openapi/<service>.json},
+ * the operations and security the services declared when they were written), so that the gateway's tests
+ * do not depend on whether the services were built first; under {@link OpenApiTest.StoredDocuments} the
+ * ones the services' builds stored ({@code ../<service>-service/target/openapi/openapi.json}) where
+ * present. By default two more backends are configured: {@code archive} ({@code /api/archive}), whose
+ * address has nothing listening (a service that is down, its document never fetched), and {@code late}
+ * ({@code /api/late}), which has no document until a test publishes one.
  */
 public class EchoBackends implements QuarkusTestResourceLifecycleManager {
 
+    static final List<String> SERVICES = List.of("submission", "catalogue", "scoring");
     public static final Map<String, AtomicInteger> HITS = new ConcurrentHashMap<>();
-    /** The OpenAPI document each backend serves, by service name. */
+    /** The OpenAPI document each backend serves, by service name; none: 503. */
     public static final Map<String, String> DOCUMENTS = new ConcurrentHashMap<>();
-    /** The services whose document is the one their build stored, not a stand-in. */
+    /** How often each backend's {@code /q/openapi} was asked. */
+    public static final Map<String, AtomicInteger> DOCUMENT_FETCHES = new ConcurrentHashMap<>();
+    /** The services whose document is the one their build stored, not the test's own. */
     public static final java.util.Set<String> STORED = ConcurrentHashMap.newKeySet();
-    private HttpServer submission;
-    private HttpServer catalogue;
-    private HttpServer scoring;
-    private boolean allUp;
+    private final List<HttpServer> servers = new java.util.ArrayList<>();
+    private boolean stored;
 
     @Override
     public void setContext(Context context) {
-        allUp = OpenApiTest.AllServicesUp.class.getName().equals(context.testProfile());
+        stored = OpenApiTest.StoredDocuments.class.getName().equals(context.testProfile());
     }
 
     @Override
     public Map<String, String> start() {
-        for (String service : java.util.List.of("submission", "catalogue", "scoring")) {
-            DOCUMENTS.computeIfAbsent(service, EchoBackends::document);
+        STORED.clear();
+        DOCUMENTS.clear();
+        Map<String, String> config = new java.util.HashMap<>();
+        for (String service : SERVICES) {
+            DOCUMENTS.put(service, document(service, stored));
+            config.put("handinhand.gateway.backends." + service + ".url", "http://localhost:" + echo(service));
         }
-        submission = echo("submission");
-        catalogue = echo("catalogue");
-        scoring = allUp ? echo("scoring") : null;
-        return Map.of(
-                "handinhand.gateway.backends.submission", "http://localhost:" + submission.getAddress().getPort(),
-                "handinhand.gateway.backends.catalogue", "http://localhost:" + catalogue.getAddress().getPort(),
-                "handinhand.gateway.backends.scoring", "http://localhost:"
-                        + (scoring == null ? closedPort() : scoring.getAddress().getPort()));
+        if (!stored) {
+            config.put("handinhand.gateway.backends.archive.url", "http://localhost:" + closedPort());
+            config.put("handinhand.gateway.backends.archive.prefixes", "/api/archive");
+            config.put("handinhand.gateway.backends.late.url", "http://localhost:" + echo("late"));
+            config.put("handinhand.gateway.backends.late.prefixes", "/api/late");
+        }
+        return config;
     }
 
     @Override
     public void stop() {
-        submission.stop(0);
-        catalogue.stop(0);
-        if (scoring != null) {
-            scoring.stop(0);
-        }
+        servers.forEach(server -> server.stop(0));
     }
 
-    private static String document(String service) {
-        java.nio.file.Path stored = java.nio.file.Path.of("..", service + "-service", "target", "openapi", "openapi.json");
+    private static String document(String service, boolean stored) {
+        java.nio.file.Path built = java.nio.file.Path.of("..", service + "-service", "target", "openapi", "openapi.json");
         try {
-            if (java.nio.file.Files.isRegularFile(stored)) {
+            if (stored && java.nio.file.Files.isRegularFile(built)) {
                 STORED.add(service);
-                return java.nio.file.Files.readString(stored);
+                return java.nio.file.Files.readString(built);
+            }
+            try (InputStream in = EchoBackends.class.getResourceAsStream("/openapi/" + service + ".json")) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        // A stand-in: one path, the shared Problem schema and a Page schema that differs per service.
-        String prefix = switch (service) {
-            case "submission" -> "/api/calls";
-            case "catalogue" -> "/api/catalogue/offers";
-            default -> "/api/scoring/cases";
-        };
-        return """
-                {"openapi": "3.1.0", "info": {"title": "%1$s", "version": "1.0"},
-                 "tags": [{"name": "%1$s", "description": "The %1$s service"}],
-                 "paths": {"%2$s": {"get": {"tags": ["%1$s"], "summary": "List", "description": "List",
-                   "operationId": "%1$sList", "security": [{"SecurityScheme": ["organizer"]}],
-                   "responses": {"200": {"description": "OK", "content": {"application/json": {"schema":
-                     {"$ref": "#/components/schemas/Page"}}}},
-                    "400": {"description": "Bad", "content": {"application/problem+json": {"schema":
-                     {"$ref": "#/components/schemas/Problem"}}}}}}}},
-                 "components": {"schemas": {
-                   "Page": {"type": "object", "description": "%1$s page", "properties": {"total": {"type": "integer"}}},
-                   "Problem": {"type": "object", "properties": {"type": {"type": "string"}}}},
-                  "securitySchemes": {"SecurityScheme": {"type": "openIdConnect",
-                   "openIdConnectUrl": "http://localhost:8180/realms/handinhand/.well-known/openid-configuration"}}}}
-                """.formatted(service, prefix);
     }
 
-    private static HttpServer echo(String name) {
+    /** Starts an echo backend; returns its port. */
+    private int echo(String name) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
             server.setExecutor(Executors.newFixedThreadPool(4));
             server.createContext("/", exchange -> answer(name, exchange));
             server.start();
-            return server;
+            servers.add(server);
+            return server.getAddress().getPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -115,10 +106,16 @@ public class EchoBackends implements QuarkusTestResourceLifecycleManager {
 
     private static void answer(String name, HttpExchange exchange) throws IOException {
         if (exchange.getRequestURI().getPath().equals("/q/openapi")) {
-            byte[] document = DOCUMENTS.get(name).getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, document.length);
-            exchange.getResponseBody().write(document);
+            DOCUMENT_FETCHES.computeIfAbsent(name, k -> new AtomicInteger()).incrementAndGet();
+            String document = DOCUMENTS.get(name);
+            if (document == null) {
+                exchange.sendResponseHeaders(503, -1);
+            } else {
+                byte[] bytes = document.getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, bytes.length);
+                exchange.getResponseBody().write(bytes);
+            }
             exchange.close();
             return;
         }
@@ -136,7 +133,8 @@ public class EchoBackends implements QuarkusTestResourceLifecycleManager {
                 sha.update(buffer, 0, n);
             }
         }
-        long delay = exchange.getRequestURI().getPath().endsWith("/slow") ? 3_000 : delay(exchange.getRequestURI().getQuery());
+        long delay = exchange.getRequestURI().getPath().endsWith("/slow") ? 3_000
+                : parameter(exchange.getRequestURI().getQuery(), "delay", 0);
         if (delay > 0) {
             try {
                 // A service that takes this long to start its answer once it has read the whole request.
@@ -165,21 +163,21 @@ public class EchoBackends implements QuarkusTestResourceLifecycleManager {
             exchange.getResponseHeaders().add("Cache-Control", "public, max-age=60");
             exchange.getResponseHeaders().add("X-Frame-Options", "SAMEORIGIN");
         }
-        exchange.sendResponseHeaders(exchange.getRequestURI().getPath().endsWith("/created") ? 201 : 200, body.length);
+        exchange.sendResponseHeaders((int) parameter(exchange.getRequestURI().getQuery(), "status", 200), body.length);
         exchange.getResponseBody().write(body);
         exchange.close();
     }
 
-    /** The {@code delay} query parameter in milliseconds, 0 without one. */
-    private static long delay(String query) {
+    /** A numeric query parameter ({@code delay} in milliseconds, {@code status}), or the default. */
+    private static long parameter(String query, String name, long otherwise) {
         if (query != null) {
             for (String parameter : query.split("&")) {
-                if (parameter.startsWith("delay=")) {
-                    return Long.parseLong(parameter.substring("delay=".length()));
+                if (parameter.startsWith(name + "=")) {
+                    return Long.parseLong(parameter.substring(name.length() + 1));
                 }
             }
         }
-        return 0;
+        return otherwise;
     }
 
     private static String field(String key, String value) {

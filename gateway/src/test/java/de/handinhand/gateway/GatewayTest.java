@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -21,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -30,6 +34,20 @@ class GatewayTest {
     java.net.URL base;
 
     static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
+    /** The gateway applies the services' documents once it has fetched them; the tests start after that. */
+    @BeforeEach
+    void servicesDocumentsAreLoaded() {
+        documentsLoaded();
+    }
+
+    static void documentsLoaded() {
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                given().get("/q/openapi").then().statusCode(200)
+                        .body("paths", hasKey("/api/calls"))
+                        .body("paths", hasKey("/api/catalogue/offers"))
+                        .body("paths", hasKey("/api/scoring/cases")));
+    }
 
     @Test
     void publicReadsReachTheirServiceWithARequestId() {
@@ -120,17 +138,20 @@ class GatewayTest {
         given().auth().oauth2(submitter).get("/api/scoring/cases").then().statusCode(403);
         given().auth().oauth2(publisher).get("/api/scoring/cases").then().statusCode(403);
         // Published rankings and results: any signed-in caller passes the gateway (the scoring service
-        // decides whether they are published yet; here no scoring backend listens: 503), nobody else.
+        // decides whether they are published yet), nobody else.
         String call = java.util.UUID.randomUUID().toString();
         for (String path : List.of("/api/scoring/calls/" + call + "/ranking", "/api/scoring/calls/" + call + "/results")) {
-            given().auth().oauth2(TestTokens.portal()).get(path).then().statusCode(503);
-            given().auth().oauth2(submitter).get(path).then().statusCode(503);
+            given().auth().oauth2(TestTokens.portal()).get(path).then().statusCode(200).body("backend", equalTo("scoring"));
+            given().auth().oauth2(submitter).get(path).then().statusCode(200);
             given().get(path).then().statusCode(401);
         }
         given().auth().oauth2(TestTokens.portal()).contentType(ContentType.JSON).body("{}")
                 .post("/api/scoring/calls/" + call + "/results").then().statusCode(403);
-        given().auth().oauth2(submitter).get("/api/scoring/calls/" + call + "/ranking/x").then().statusCode(403);
         given().auth().oauth2(submitter).get("/api/scoring/calls/" + call).then().statusCode(403);
+        // Organizers reach what their role allows; a path the document does not name is no operation at all.
+        given().auth().oauth2(TestTokens.organizer()).contentType(ContentType.JSON).body("{}")
+                .post("/api/scoring/calls/" + call + "/results").then().statusCode(200).body("backend", equalTo("scoring"));
+        given().auth().oauth2(submitter).get("/api/scoring/calls/" + call + "/ranking/x").then().statusCode(404);
         // Allowed through: the submitter reaches the submission service, which decides about tenants.
         given().auth().oauth2(submitter).get("/api/submissions").then().statusCode(200)
                 .body("backend", equalTo("submission"));
@@ -155,18 +176,72 @@ class GatewayTest {
                 .then().statusCode(403);
         given().get("/api/submissions/s-1/attachments").then().statusCode(401);
 
-        // Nothing else of the entries: no writes, no other paths.
+        // Nothing else of the entries: no writes, no other operations, and paths no document names are 404.
         int before = hits("submission");
         given().auth().oauth2(juror).contentType("application/pdf").body(new byte[] {1, 2, 3})
                 .post("/api/submissions/s-1/attachments").then().statusCode(403).contentType("application/problem+json");
         given().auth().oauth2(juror).delete("/api/submissions/s-1/attachments/a-1").then().statusCode(403);
-        for (String path : List.of("/api/submissions", "/api/submissions/s-1", "/api/submissions/s-1/versions",
-                "/api/submissions/s-1/attachments/a-1/x", "/api/submissions/s-1/attachmentsx")) {
+        for (String path : List.of("/api/submissions", "/api/submissions/s-1", "/api/submissions/s-1/versions")) {
             given().auth().oauth2(juror).get(path).then().statusCode(403);
+        }
+        for (String path : List.of("/api/submissions/s-1/attachments/a-1/x", "/api/submissions/s-1/attachmentsx")) {
+            given().auth().oauth2(juror).get(path).then().statusCode(404).contentType("application/problem+json");
         }
         given().auth().oauth2(juror).contentType(ContentType.JSON).body("{}").put("/api/submissions/s-1").then()
                 .statusCode(403);
         assertEquals(before, hits("submission"));
+    }
+
+    @Test
+    void aServiceWhoseDocumentIsUnknownDecidesAloneUntilItsDocumentArrivesAndThenItsDocumentRules() {
+        // /api/late is served by "late", which has no document yet: the gateway knows none of its
+        // operations, so every caller reaches it and the service decides; a token that is present is
+        // still validated.
+        given().get("/api/late/boxes").then().statusCode(200).body("backend", equalTo("late"));
+        given().contentType(ContentType.JSON).body("{}").post("/api/late/boxes/1").then().statusCode(200);
+        given().auth().oauth2(TestTokens.juror("juror1")).get("/api/late/boxes").then().statusCode(200)
+                .body("authorization", startsWith("Bearer "));
+        given().auth().oauth2("garbage").get("/api/late/boxes").then().statusCode(401)
+                .header("WWW-Authenticate", containsString("invalid_token"));
+
+        // Its document arrives: from the next fetch on, its operations are the only ones, with its roles.
+        EchoBackends.DOCUMENTS.put("late", lateDocument("[{\"SecurityScheme\": [\"organizer\"]}]"));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> given().get("/api/late/boxes").statusCode() == 401);
+        int before = hits("late");
+        given().auth().oauth2(TestTokens.juror("juror1")).get("/api/late/boxes").then().statusCode(403);
+        given().contentType(ContentType.JSON).body("{}").post("/api/late/boxes/1").then().statusCode(404);
+        assertEquals(before, hits("late"), "refused at the gateway");
+        given().auth().oauth2(TestTokens.organizer()).get("/api/late/boxes").then().statusCode(200)
+                .body("backend", equalTo("late"));
+        given().get("/q/openapi").then().body("paths", hasKey("/api/late/boxes"))
+                .body("'x-missing-services'", org.hamcrest.Matchers.not(hasItem("late")));
+
+        // A changed document applies on a later refresh: the operation is public now.
+        EchoBackends.DOCUMENTS.put("late", lateDocument("[]"));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> given().get("/api/late/boxes").statusCode() == 200);
+
+        // The service stops answering for its document: its last good document stays in force.
+        EchoBackends.DOCUMENTS.put("late", lateDocument("[{\"SecurityScheme\": [\"organizer\"]}]"));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> given().get("/api/late/boxes").statusCode() == 401);
+        EchoBackends.DOCUMENTS.remove("late");
+        int fetches = EchoBackends.DOCUMENT_FETCHES.get("late").get();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> EchoBackends.DOCUMENT_FETCHES.get("late").get() >= fetches + 2);
+        given().get("/api/late/boxes").then().statusCode(401);
+        given().auth().oauth2(TestTokens.organizer()).get("/api/late/boxes").then().statusCode(200);
+    }
+
+    private static String lateDocument(String security) {
+        return """
+                {"openapi": "3.1.0", "info": {"title": "late", "version": "1"},
+                 "paths": {"/api/late/boxes": {"get": {"operationId": "listBoxes", "security": %s,
+                   "responses": {"200": {"description": "The boxes"}}}}},
+                 "components": {"securitySchemes": {"SecurityScheme": {"type": "openIdConnect",
+                   "openIdConnectUrl": "http://localhost:8180/realms/handinhand/.well-known/openid-configuration"}}}}
+                """.formatted(security);
     }
 
     @Test
@@ -186,7 +261,9 @@ class GatewayTest {
         }
         given().get("/api/catalogue/taxonomy").then().statusCode(200).body("backend", equalTo("catalogue"))
                 .body("authorization", nullValue());
-        given().contentType(ContentType.JSON).body("{}").post("/api/catalogue/taxonomy").then().statusCode(401);
+        // The taxonomy has no writes at all: 405, naming what the path allows.
+        given().contentType(ContentType.JSON).body("{}").post("/api/catalogue/taxonomy").then().statusCode(405)
+                .contentType("application/problem+json").header("Allow", "GET, HEAD, OPTIONS");
         // The offer reads under /offers stay public.
         given().get("/api/catalogue/offers/123").then().statusCode(200);
         given().get("/api/catalogue/offers/minefield").then().statusCode(200);
@@ -197,6 +274,16 @@ class GatewayTest {
         given().get("/api/nothing-here").then().statusCode(404).contentType("application/problem+json");
         given().get("/api").then().statusCode(404).contentType("application/problem+json");
         given().get("/api/callsx").then().statusCode(404);
+        // Under a service's prefix, but no operation of its document: refused here, never reaching it.
+        int before = hits("submission");
+        given().auth().oauth2(TestTokens.organizer()).get("/api/calls/1/form/x").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.organizer()).delete("/api/calls/1").then().statusCode(405)
+                .header("Allow", "GET, HEAD, OPTIONS, PUT");
+        assertEquals(before, hits("submission"));
+        // Matrix parameters would let gateway and service match different operations.
+        given().urlEncodingEnabled(false).get("/api/catalogue/offers/mine;x=1").then().statusCode(400)
+                .contentType("application/problem+json");
         given().get("/index.html").then().statusCode(404).contentType("application/problem+json");
         given().urlEncodingEnabled(false).get("/api/calls/../submissions").then().statusCode(400)
                 .contentType("application/problem+json");
@@ -267,7 +354,7 @@ class GatewayTest {
 
     @Test
     void aServiceThatIsDownOrSlowGetsAProblemNotAHang() {
-        given().auth().oauth2(TestTokens.juror("juror1")).get("/api/scoring/cases")
+        given().auth().oauth2(TestTokens.juror("juror1")).get("/api/archive/boxes")
                 .then().statusCode(503)
                 .contentType("application/problem+json")
                 .header("Retry-After", "5")
@@ -367,15 +454,17 @@ class GatewayTest {
     @Test
     void statusCodesOfTheServicePassThrough() {
         given().auth().oauth2(TestTokens.organizer()).contentType(ContentType.JSON).body("{}")
-                .post("/api/calls/created").then().statusCode(201).body("backend", equalTo("submission"));
+                .post("/api/calls?status=201").then().statusCode(201).body("backend", equalTo("submission"));
     }
 
     @Test
-    void metricsNameServiceAreasNotEntryIds() {
+    void metricsNameOperationsNotEntryIds() {
         given().get("/api/calls/4f1c2b7e-0000-4000-8000-00000000abcd").then().statusCode(200);
+        given().get("/api/archive/4f1c2b7e-0000-4000-8000-00000000abce").then().statusCode(503);
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertEquals(true, metrics.contains("uri=\"/api/calls/*\""), "templated series present");
-        assertEquals(false, metrics.contains("00000000abcd"), "no series per id");
+        assertEquals(true, metrics.contains("uri=\"/api/calls/{id}\""), "the operation's template");
+        assertEquals(true, metrics.contains("uri=\"/api/archive/*\""), "no document yet: the prefix");
+        assertEquals(false, metrics.contains("00000000abc"), "no series per id");
     }
 
     @Test
@@ -440,20 +529,20 @@ class GatewayTest {
                 .contentType("application/problem+json")).header("Cache-Control", "no-store");
         assertSecurityHeaders(given().get("/api/nothing-here").then().statusCode(404));
         assertSecurityHeaders(given().get("/index.html").then().statusCode(404));
-        assertSecurityHeaders(given().auth().oauth2(TestTokens.juror("juror1")).get("/api/scoring/cases")
+        assertSecurityHeaders(given().auth().oauth2(TestTokens.juror("juror1")).get("/api/archive/boxes")
                 .then().statusCode(503));
         assertSecurityHeaders(given().get("/q/health/ready").then().statusCode(200));
     }
 
     @Test
     void theOpenApiDocumentIsServedWhileAServiceIsDown() {
-        // scoring has nothing listening here: the others' paths are there, scoring is named as missing.
+        // archive has nothing listening here: the others' paths are there, archive is named as missing.
         given().get("/q/openapi").then().statusCode(200)
                 .contentType(startsWith("application/json"))
-                .body("paths", org.hamcrest.Matchers.hasKey("/api/calls"))
-                .body("paths", org.hamcrest.Matchers.hasKey("/api/catalogue/offers"))
-                .body("'x-missing-services'", equalTo(List.of("scoring")))
-                .body("components.securitySchemes.keycloak.type", equalTo("openIdConnect"));
+                .body("paths", hasKey("/api/calls"))
+                .body("paths", hasKey("/api/catalogue/offers"))
+                .body("'x-missing-services'", hasItem("archive"))
+                .body("components.securitySchemes.keycloak.type", equalTo("http"));
         assertSecurityHeaders(given().get("/q/openapi").then().statusCode(200));
     }
 

@@ -4,13 +4,9 @@ import de.handinhand.catalogue.offer.Offer;
 import de.handinhand.catalogue.offer.repository.OfferHistory;
 import de.handinhand.catalogue.offer.repository.OfferRepository;
 import de.handinhand.common.messaging.CloudEvent;
-import de.handinhand.common.messaging.CloudEventCodec;
-import de.handinhand.common.messaging.EventTypes;
-import de.handinhand.common.messaging.MalformedEventException;
-import de.handinhand.common.messaging.inbox.Inbox;
+import de.handinhand.common.messaging.events.ResultsPublished;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -21,42 +17,26 @@ import org.jboss.logging.Logger;
  * Marks the offers derived from winning entries as award winners when a call's results are
  * published, and unmarks entries that no longer win when corrected results are published again.
  * The outcome per entry is kept ({@code award_result}), so offers derived from an entry later (a
- * resubmitted version's new project) carry it too. Each event is applied once, in one
- * transaction with its inbox record; the latest publication of a call wins.
+ * resubmitted version's new project) carry it too. The latest publication of a call wins. The
+ * handler of {@code ScoringEventsConsumer}, run in the dispatcher's transaction with the event's
+ * inbox record, on data that passed the event record's constraints.
  */
 @ApplicationScoped
 public class AwardWinners {
 
-    static final String CONSUMER = "catalogue.scoring-events";
     static final String BY = "scoring:results";
     private static final Logger LOG = Logger.getLogger(AwardWinners.class);
 
-    private final Inbox inbox;
     private final OfferRepository offers;
     private final OfferHistory history;
     private final EntityManager em;
     private final Clock clock;
 
-    public AwardWinners(Inbox inbox, OfferRepository offers, OfferHistory history, EntityManager em, Clock clock) {
-        this.inbox = inbox;
+    public AwardWinners(OfferRepository offers, OfferHistory history, EntityManager em, Clock clock) {
         this.offers = offers;
         this.history = history;
         this.em = em;
         this.clock = clock;
-    }
-
-    /** @return false if the event had been processed before */
-    @Transactional
-    public boolean apply(CloudEvent event) {
-        if (!inbox.firstDelivery(CONSUMER, event.id(), event.type())) {
-            return false;
-        }
-        if (EventTypes.RESULTS_PUBLISHED.equals(event.type())) {
-            published(CloudEventCodec.data(event, ResultsPublished.class), event.time());
-        } else {
-            LOG.debugf("Ignoring event type %s", event.type());
-        }
-        return true;
     }
 
     /** Whether the entry won in the latest published results of its call. */
@@ -66,20 +46,12 @@ public class AwardWinners {
         return !rows.isEmpty();
     }
 
-    private void published(ResultsPublished results, Instant at) {
-        if (results.callId() == null || results.categories() == null) {
-            throw new MalformedEventException("results event lacks callId or categories");
-        }
+    /** A call's results: the envelope's {@code time} orders publications of the same call. */
+    public void published(ResultsPublished results, CloudEvent event) {
         Instant now = clock.instant();
-        Instant publishedAt = at == null ? now : at;
+        Instant publishedAt = event.time() == null ? now : event.time();
         for (ResultsPublished.Category category : results.categories()) {
-            if (category == null || category.entries() == null) {
-                throw new MalformedEventException("results event has a category without entries");
-            }
             for (ResultsPublished.Entry entry : category.entries()) {
-                if (entry == null || entry.submissionId() == null) {
-                    throw new MalformedEventException("results event has an entry without submissionId");
-                }
                 int changed = em.createNativeQuery("""
                         insert into award_result (submission_id, call_id, winner, published_at)
                         values (?1, ?2, ?3, ?4)

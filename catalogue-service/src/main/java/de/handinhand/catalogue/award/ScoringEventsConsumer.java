@@ -1,32 +1,39 @@
 package de.handinhand.catalogue.award;
 
-import de.handinhand.common.messaging.MalformedEventException;
-import de.handinhand.common.messaging.inbox.InboundEvents;
+import de.handinhand.common.messaging.EventTypes;
+import de.handinhand.common.messaging.consumer.EventDispatcher;
+import de.handinhand.common.messaging.consumer.EventHandlers;
+import de.handinhand.common.messaging.events.ResultsPublished;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.faulttolerance.Retry;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Reads {@code scoring-events} (key: the call id, so one call's publications stay in order) into
- * award flags. Poison events go to the dead-letter topic at once; other failures are retried for
- * up to two minutes first, as for submission events.
+ * award flags. The topic's other events (assignments) are recorded as seen and skipped; poison goes
+ * to the dead-letter topic, other failures wait and are tried again, as for submission events.
  */
 @ApplicationScoped
 public class ScoringEventsConsumer {
 
-    private final InboundEvents inbound;
-    private final AwardWinners awards;
+    /** The inbox's name for this consumer: it keys the processed event ids, so it never changes. */
+    static final String CONSUMER = "catalogue.scoring-events";
 
-    public ScoringEventsConsumer(InboundEvents inbound, AwardWinners awards) {
-        this.inbound = inbound;
-        this.awards = awards;
+    private final EventDispatcher dispatcher;
+    private final EventHandlers handlers;
+
+    public ScoringEventsConsumer(EventDispatcher dispatcher, AwardWinners awards) {
+        this.dispatcher = dispatcher;
+        this.handlers = EventHandlers.consumer(CONSUMER)
+                .onEvent(EventTypes.RESULTS_PUBLISHED, ResultsPublished.class, awards::published)
+                .build();
     }
 
     @Incoming("scoring-events")
     @Blocking
-    @Retry(maxRetries = -1, maxDuration = 120_000, delay = 500, jitter = 250, abortOn = MalformedEventException.class)
-    public void consume(String payload) {
-        inbound.process(payload, awards::apply);
+    public CompletionStage<Void> consume(Message<String> message) {
+        return dispatcher.dispatch(handlers, message);
     }
 }

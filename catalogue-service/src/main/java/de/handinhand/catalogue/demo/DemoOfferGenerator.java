@@ -1,7 +1,7 @@
 package de.handinhand.catalogue.demo;
 
-import de.handinhand.catalogue.offer.rest.Link;
-import de.handinhand.catalogue.offer.rest.OfferRequest;
+import de.handinhand.catalogue.offer.api.Link;
+import de.handinhand.catalogue.offer.api.OfferRequest;
 import de.handinhand.catalogue.offer.search.Folding;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -20,13 +20,14 @@ import java.util.UUID;
  */
 public final class DemoOfferGenerator {
 
-    record Town(String kreisId, String name, double lat, double lon) {
+    /** A demo town: its Kreis and the centre its offers lie around (the benchmark searches there too). */
+    public record Town(String kreisId, String name, double lat, double lon) {
     }
 
     record Activity(String de, String en, String description, List<String> fields, List<String> groups) {
     }
 
-    static final List<Town> TOWNS = List.of(
+    public static final List<Town> TOWNS = List.of(
             new Town("05562", "Recklinghausen", 51.6141, 7.1979), new Town("05562", "Marl", 51.6564, 7.0902),
             new Town("05562", "Dorsten", 51.6604, 6.9649), new Town("05562", "Castrop-Rauxel", 51.5553, 7.3118),
             new Town("05562", "Gladbeck", 51.5702, 6.9850), new Town("05562", "Herten", 51.5950, 7.1436),

@@ -1,5 +1,6 @@
 package de.handinhand.catalogue.taxonomy;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Optional;
 
 /**
@@ -7,7 +8,8 @@ import java.util.Optional;
  * names: the code list the catalogue accepts (ISO 639-1 where the language has a two-letter code,
  * ISO 639-3 otherwise) and the labels the taxonomy, the HSDS export and the web pages show. The
  * selection follows the languages of people who came to Germany in recent years and of the
- * neighbouring EU countries, plus German Sign Language.
+ * neighbouring EU countries, plus German Sign Language. In JSON (and so in the OpenAPI document) a
+ * language is its code.
  */
 public enum OfferLanguage {
     DE("de", "Deutsch", "German"),
@@ -62,6 +64,7 @@ public enum OfferLanguage {
         this.labelEn = labelEn;
     }
 
+    @JsonValue
     public String code() {
         return code;
     }

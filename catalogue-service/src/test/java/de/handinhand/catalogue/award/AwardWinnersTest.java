@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import de.handinhand.catalogue.WithPostgresAndOidc;
 import de.handinhand.common.messaging.CloudEvent;
 import de.handinhand.common.messaging.CloudEventCodec;
 import de.handinhand.common.messaging.EventTypes;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * later, and a poison event does not stop the consumer.
  */
 @QuarkusTest
+@WithPostgresAndOidc
 class AwardWinnersTest {
 
     static final String OFFICE = TestTokens.publisher("dah-office", "09174");

@@ -17,6 +17,8 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import de.handinhand.catalogue.WithPostgresAndOidc;
+import de.handinhand.catalogue.hsds.service.HsdsMapper;
 import de.handinhand.common.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -40,6 +42,7 @@ import org.junit.jupiter.api.TestInstance;
  * made-up Kreis 03201 and the word "Zwiebelturm", so other tests' offers stay out of the counts.
  */
 @QuarkusTest
+@WithPostgresAndOidc
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HsdsExportTest {
 

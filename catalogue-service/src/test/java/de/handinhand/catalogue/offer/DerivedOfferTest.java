@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import de.handinhand.catalogue.WithPostgresAndOidc;
 import de.handinhand.common.messaging.EventTypes;
 import de.handinhand.common.messaging.events.MunicipalityRef;
 import de.handinhand.common.testing.EventFixtures;
@@ -31,6 +32,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@WithPostgresAndOidc
 class DerivedOfferTest {
 
     static final String HEILBRONN_OFFICE = TestTokens.publisher("hn-office", "08125");

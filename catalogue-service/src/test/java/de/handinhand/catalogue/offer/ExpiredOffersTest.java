@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import de.handinhand.catalogue.MutableClock;
+import de.handinhand.catalogue.WithPostgresAndOidc;
 import de.handinhand.common.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * the HSDS export keep them. The service's clock is replaced by one the test moves.
  */
 @QuarkusTest
+@WithPostgresAndOidc
 class ExpiredOffersTest {
 
     static final String KREIS = "03407";

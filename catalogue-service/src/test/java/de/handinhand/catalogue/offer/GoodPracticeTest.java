@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import de.handinhand.catalogue.WithPostgresAndOidc;
 import de.handinhand.common.testing.EventFixtures;
 import de.handinhand.common.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * editing; nobody else may, and the other server-owned flags stay unknown fields for everyone.
  */
 @QuarkusTest
+@WithPostgresAndOidc
 class GoodPracticeTest {
 
     static final String KREIS = "03404";

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import de.handinhand.catalogue.WithPostgresAndOidc;
 import de.handinhand.common.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /** An offer's website and further links: stored as absolute http(s) addresses, shown, exported, checked. */
 @QuarkusTest
+@WithPostgresAndOidc
 class OfferLinksTest {
 
     static final String KREIS = "03406";

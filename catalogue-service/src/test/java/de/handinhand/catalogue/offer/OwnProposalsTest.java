@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import de.handinhand.catalogue.WithPostgresAndOidc;
 import de.handinhand.common.testing.EventFixtures;
 import de.handinhand.common.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
  * other tests' proposals stay out of the lists.
  */
 @QuarkusTest
+@WithPostgresAndOidc
 class OwnProposalsTest {
 
     static final String KREIS = "03403";
@@ -128,6 +130,23 @@ class OwnProposalsTest {
         String applicant = TestTokens.token("ak-sooden", List.of("applicant"), Map.of("municipality_id", "06636001"));
         assertEquals(List.of(), derived(applicant, entry));
         given().auth().oauth2(applicant).get("/api/catalogue/offers/" + offer).then().statusCode(404);
+    }
+
+    @Test
+    void aPortalClientProposesNothing() {
+        // A complete, valid offer: 403, and no proposal appears in the office's queue.
+        given().auth().oauth2(TestTokens.portal()).contentType(ContentType.JSON)
+                .body(OfferFixtures.offer(KREIS, "Vorschlag eines Portals")).post("/api/catalogue/offers").then()
+                .statusCode(403).contentType("application/problem+json").body("detail", org.hamcrest.Matchers
+                        .containsString("portal"));
+        // An empty body: still 403, not a 422 that would tell the portal what the form wants.
+        given().auth().oauth2(TestTokens.portal()).contentType(ContentType.JSON).body("{}")
+                .post("/api/catalogue/offers").then().statusCode(403).contentType("application/problem+json");
+        List<String> queue = given().auth().oauth2(OFFICE).queryParam("status", "PROPOSED").queryParam("size", 200)
+                .get("/api/catalogue/offers").then().statusCode(200).extract().jsonPath().getList("items.title.de");
+        org.hamcrest.MatcherAssert.assertThat(queue, not(hasItem("Vorschlag eines Portals")));
+        // The person next to it, without any role, still proposes.
+        propose(OTHER, "Vorschlag einer Person");
     }
 
     @Test

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import de.handinhand.catalogue.WithPostgresAndOidc;
 import de.handinhand.common.messaging.CloudEventCodec;
 import de.handinhand.common.messaging.EventTypes;
 import de.handinhand.common.testing.TestTokens;
@@ -27,6 +28,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@WithPostgresAndOidc
 class PublisherWorkflowTest {
 
     static final String DACHAU_OFFICE = TestTokens.publisher("dah-office", "09174");
@@ -269,6 +271,16 @@ class PublisherWorkflowTest {
                 .body("displayDescription", equalTo("Ein Angebot für Neuzugewanderte."));
         given().header("Accept-Language", "ar;q=0.8").get("/api/catalogue/offers/" + id).then()
                 .body("displayLanguage", equalTo("ar"));
+        // q-values decide, not the order; q=0 means "not this one"; ?lang= wins over the header.
+        given().header("Accept-Language", "de;q=0.5, ar-SY;q=0.9").get("/api/catalogue/offers/" + id).then()
+                .body("displayLanguage", equalTo("ar"));
+        given().header("Accept-Language", "ar;q=0, en;q=0.3").get("/api/catalogue/offers/" + id).then()
+                .body("displayLanguage", equalTo("de"));
+        given().header("Accept-Language", "ar").queryParam("lang", "de").get("/api/catalogue/offers/" + id).then()
+                .body("displayLanguage", equalTo("de"));
+        given().header("Accept-Language", "de;q=0.2, ar;q=0.7").queryParam("kreis", "09174")
+                .queryParam("q", "Sprachkurs Frauen").get("/api/catalogue/offers").then().statusCode(200)
+                .body("items.find { it.id == '" + id + "' }.displayTitle", equalTo("دورة لغة للنساء"));
         given().queryParam("lang", "arabisch").get("/api/catalogue/offers/" + id).then().statusCode(400)
                 .body("errors[0].field", equalTo("lang"));
         given().get("/api/catalogue/offers/" + id).then().body("reviewNote", nullValue());

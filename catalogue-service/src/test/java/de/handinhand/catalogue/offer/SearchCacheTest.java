@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import de.handinhand.catalogue.WithPostgresAndOidc;
 import de.handinhand.common.testing.TestTokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * check interval. Repeated searches are answered from the cache.
  */
 @QuarkusTest
+@WithPostgresAndOidc
 class SearchCacheTest {
 
     static final String KREIS = "03301";

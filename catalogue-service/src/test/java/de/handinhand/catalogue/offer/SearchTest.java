@@ -6,11 +6,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import de.handinhand.catalogue.WithPostgresAndOidc;
 import de.handinhand.common.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +25,7 @@ import org.junit.jupiter.api.TestInstance;
  * covers expiry with a clock of its own).
  */
 @QuarkusTest
+@WithPostgresAndOidc
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SearchTest {
 
@@ -167,6 +168,25 @@ class SearchTest {
                 .then().statusCode(200);
     }
 
+    @Test
+    void blankParametersAreAbsentAsAFormWithoutJavaScriptSendsThem() {
+        Map<String, String> blank = new HashMap<>();
+        for (String name : List.of("q", "municipality", "field", "targetGroup", "language", "free", "validOn",
+                "includeExpired", "near", "radiusKm", "sort", "status", "lang", "page", "size")) {
+            blank.put(name, "");
+        }
+        blank.put("kreis", NORTH);
+        assertEquals(found("kreis", NORTH), foundWith(blank));
+        search(blank).body("size", equalTo(20)).body("page", equalTo(0)).body("total", equalTo(3));
+    }
+
+    @Test
+    void codesAreTypedAndTakenInAnyCase() {
+        assertEquals(found("field", "SPRACHE"), found("field", "sprache"));
+        assertEquals(found("language", "ar"), found("language", "AR"));
+        assertEquals(found("kreis", NORTH, "sort", "title"), found("kreis", NORTH, "sort", "Title"));
+    }
+
     // --- helpers -------------------------------------------------------------------------------
 
     private void add(String publisher, String key, Map<String, Object> offer) {
@@ -207,6 +227,10 @@ class SearchTest {
         for (int i = 0; i < pairs.length; i += 2) {
             parameters.put(pairs[i], pairs[i + 1]);
         }
+        return foundWith(parameters);
+    }
+
+    private List<String> foundWith(Map<String, String> parameters) {
         List<String> found = search(parameters).extract().jsonPath().getList("items.id");
         Map<String, String> keys = new HashMap<>();
         ids.forEach((key, id) -> keys.put(id, key));

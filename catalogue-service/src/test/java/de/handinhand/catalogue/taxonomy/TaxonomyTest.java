@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import de.handinhand.catalogue.WithPostgresAndOidc;
 import de.handinhand.common.messaging.codes.FieldOfAction;
 import de.handinhand.common.messaging.codes.TargetGroup;
 import de.handinhand.common.testing.TestTokens;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /** GET /api/catalogue/taxonomy: every code with its German and English label, public and cacheable. */
 @QuarkusTest
+@WithPostgresAndOidc
 class TaxonomyTest {
 
     @Test

@@ -12,19 +12,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import org.jboss.logging.Logger;
 
 /**
  * Folds the services' OpenAPI documents into the one the gateway publishes. Plain data in, plain
  * data out (no I/O), so the rules can be tested with small hand-made documents:
  * <ul>
- * <li>paths: every {@code /api/...} path of every service; a path two services claim is an error in
- * the deployment, logged, and the first service's kept;</li>
+ * <li>paths: every path of a service that the gateway routes to that service (a path it routes
+ * elsewhere or not at all is logged and left out, so two services can never claim one path);</li>
  * <li>components: one entry per name when the services agree on its content; when they differ, each
  * service's copy is renamed {@code <Service>_<Name>} and every {@code $ref} in that service's part is
  * rewritten (repeated until stable, since a rename can make two referring components differ too);</li>
- * <li>security: every service's schemes become the one OpenID Connect scheme of the Keycloak realm,
- * and every security requirement names it;</li>
+ * <li>security: every service's schemes become the one bearer-token scheme of the Keycloak realm,
+ * {@value #SECURITY_SCHEME}; a requirement listing roles becomes one requirement per role, so that the
+ * document says what the services mean ({@code @RolesAllowed}: any one of them);</li>
  * <li>tags: the union, the first description winning.</li>
  * </ul>
  */
@@ -43,18 +45,25 @@ public final class OpenApiMerger {
     public record Part(String service, JsonNode document) {
     }
 
-    /** What the merged document says about itself. */
-    public record Settings(String title, String version, String description, String openIdConnectUrl) {
+    /** Who answers for the API ({@code info.contact}); url and email may be null. */
+    public record Contact(String name, String url, String email) {
+    }
+
+    /** What the merged document says about itself; {@code issuer} is the Keycloak realm as callers reach it. */
+    public record Settings(String title, String version, String description, String issuer, Contact contact) {
     }
 
     private final Settings settings;
+    private final BiPredicate<String, String> routed;
 
-    public OpenApiMerger(Settings settings) {
+    /** @param routed whether the gateway sends a path (template) to a service: (service, path) */
+    public OpenApiMerger(Settings settings, BiPredicate<String, String> routed) {
         this.settings = settings;
+        this.routed = routed;
     }
 
     /**
-     * @param parts the services that answered, in route-table order (the first wins a path conflict)
+     * @param parts the services that answered
      * @param missing the services whose document is not available at all; named in {@code x-missing-services}
      */
     public ObjectNode merge(List<Part> parts, List<String> missing) {
@@ -75,13 +84,20 @@ public final class OpenApiMerger {
         if (settings.description() != null) {
             info.put("description", settings.description());
         }
+        ObjectNode contact = info.putObject("contact");
+        contact.put("name", settings.contact().name());
+        if (settings.contact().url() != null) {
+            contact.put("url", settings.contact().url());
+        }
+        if (settings.contact().email() != null) {
+            contact.put("email", settings.contact().email());
+        }
         merged.putArray("servers");
         ArrayList<String> missingServices = new ArrayList<>(missing);
         copies.stream().filter(p -> !(p.document().get("paths") instanceof ObjectNode))
                 .forEach(p -> LOG.warnf("The OpenAPI document of %s has no paths", p.service()));
         Map<String, ObjectNode> tags = new LinkedHashMap<>();
         ObjectNode paths = NODES.objectNode();
-        Map<String, String> pathOwner = new HashMap<>();
         ObjectNode components = NODES.objectNode();
         for (Part part : copies) {
             ObjectNode document = (ObjectNode) part.document();
@@ -95,13 +111,9 @@ public final class OpenApiMerger {
             });
             document.path("paths").properties().forEach(entry -> {
                 String path = entry.getKey();
-                if (!path.equals("/api") && !path.startsWith("/api/")) {
-                    LOG.warnf("%s documents %s, which the gateway does not route; left out", part.service(), path);
-                } else if (pathOwner.containsKey(path)) {
-                    LOG.errorf("%s and %s both document %s; the gateway routes it to one of them only, %s's kept",
-                            pathOwner.get(path), part.service(), path, pathOwner.get(path));
+                if (!routed.test(part.service(), path)) {
+                    LOG.warnf("%s documents %s, which the gateway does not route to it; left out", part.service(), path);
                 } else {
-                    pathOwner.put(path, part.service());
                     paths.set(path, entry.getValue());
                     entry.getValue().properties().forEach(op -> {
                         if (METHODS.contains(op.getKey())) {
@@ -132,10 +144,17 @@ public final class OpenApiMerger {
         merged.set("paths", paths);
         ObjectNode schemes = components.putObject("securitySchemes");
         ObjectNode scheme = schemes.putObject(SECURITY_SCHEME);
-        scheme.put("type", "openIdConnect");
-        scheme.put("openIdConnectUrl", settings.openIdConnectUrl());
-        scheme.put("description", "Bearer access token of the Keycloak realm. The names listed with an "
-                + "operation's requirement are the realm roles it needs (any one of them).");
+        // Not "openIdConnect": there the names in a requirement are OAuth scopes, all of them required. The
+        // services check realm roles, any one of which suffices; OpenAPI 3.1 lets the requirements of other
+        // scheme types list role names, and alternatives are separate requirements.
+        scheme.put("type", "http");
+        scheme.put("scheme", "bearer");
+        scheme.put("bearerFormat", "JWT");
+        scheme.put("description", "An access token of the Keycloak realm " + settings.issuer()
+                + " (OpenID Connect discovery: " + settings.issuer() + "/.well-known/openid-configuration), "
+                + "sent as `Authorization: Bearer <token>`. A name in an operation's security requirement is a "
+                + "realm role (claim realm_access.roles) that admits the caller; a requirement without names "
+                + "admits any valid token; an operation without requirements needs none.");
         merged.set("components", sortedKinds(components));
         if (!missingServices.isEmpty()) {
             ArrayNode note = merged.putArray("x-missing-services");
@@ -233,27 +252,44 @@ public final class OpenApiMerger {
                 + (segments.length == 3 ? "/" + segments[2] : "");
     }
 
-    /** Each requirement object's scheme names become the one scheme; their role lists are joined. */
+    /**
+     * Each requirement names the one scheme: a requirement without roles stays one (any valid token), one
+     * with roles becomes one requirement per role (alternatives: any one role admits), and {@code {}}
+     * ("no authentication needed") stays as it is. Duplicates are dropped.
+     */
     private static void rewriteSecurity(JsonNode security, Set<String> schemeNames) {
         if (!(security instanceof ArrayNode requirements)) {
             return;
         }
-        for (int i = 0; i < requirements.size(); i++) {
-            if (!(requirements.get(i) instanceof ObjectNode requirement) || requirement.isEmpty()) {
-                continue; // {} means "no authentication needed" and stays as it is
+        Set<JsonNode> unified = new LinkedHashSet<>();
+        for (JsonNode requirement : requirements) {
+            if (!(requirement instanceof ObjectNode object) || object.isEmpty()) {
+                unified.add(requirement);
+                continue;
             }
             Set<String> roles = new LinkedHashSet<>();
-            ObjectNode unified = NODES.objectNode();
-            requirement.properties().forEach(entry -> {
+            object.properties().forEach(entry -> {
                 if (!schemeNames.contains(entry.getKey())) {
                     LOG.warnf("A security requirement names %s, which its service does not define", entry.getKey());
                 }
                 entry.getValue().forEach(role -> roles.add(role.asText()));
             });
-            ArrayNode list = unified.putArray(SECURITY_SCHEME);
-            roles.forEach(list::add);
-            requirements.set(i, unified);
+            if (roles.isEmpty()) {
+                unified.add(requirement(null));
+            }
+            roles.forEach(role -> unified.add(requirement(role)));
         }
+        requirements.removeAll();
+        unified.forEach(requirements::add);
+    }
+
+    private static ObjectNode requirement(String role) {
+        ObjectNode requirement = NODES.objectNode();
+        ArrayNode roles = requirement.putArray(SECURITY_SCHEME);
+        if (role != null) {
+            roles.add(role);
+        }
+        return requirement;
     }
 
     private static String version(List<Part> parts) {

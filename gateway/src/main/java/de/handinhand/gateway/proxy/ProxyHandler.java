@@ -1,12 +1,16 @@
 package de.handinhand.gateway.proxy;
 
 import de.handinhand.common.web.RequestIds;
-import de.handinhand.gateway.GatewayConfig;
+import de.handinhand.gateway.openapi.ServiceDocuments;
+import de.handinhand.gateway.ratelimit.RateGroup;
 import de.handinhand.gateway.ratelimit.RateLimiter;
 import de.handinhand.gateway.ratelimit.TokenBuckets.Decision;
+import de.handinhand.gateway.routing.Access;
 import de.handinhand.gateway.routing.Backend;
-import de.handinhand.gateway.routing.RouteRule;
-import de.handinhand.gateway.routing.RouteTable;
+import de.handinhand.gateway.routing.Backends;
+import de.handinhand.gateway.routing.OperationTable;
+import de.handinhand.gateway.routing.RouteGroups;
+import de.handinhand.gateway.routing.RouteGroups.Treatment;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.context.Context;
 import io.quarkus.security.AuthenticationException;
@@ -19,7 +23,6 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.PoolOptions;
@@ -32,7 +35,6 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
@@ -40,12 +42,16 @@ import java.util.function.BiConsumer;
 import org.jboss.logging.Logger;
 
 /**
- * The gateway's one route: every {@code /api/...} request is matched against the route table,
- * authenticated (signature, issuer, audience and expiry, by Quarkus OIDC) when it carries a token
- * or needs one, checked against the route's roles, and then streamed to its service with the
- * caller's token, the request id and the trace context. Each request counts against its client's
- * rate limit once the token is checked and before the body is read. Bodies are piped in both
- * directions, never buffered whole. Everything the gateway refuses itself is answered as problem+json.
+ * The gateway's one route: every {@code /api/...} request goes to the backend whose configured prefix
+ * covers its path and is matched against that service's documented operations ({@link ServiceDocuments}):
+ * a path no operation names is a 404, a method the path does not have a 405. It is authenticated
+ * (signature, issuer, audience and expiry, by Quarkus OIDC) whenever it carries a token or the operation
+ * needs one, checked against the operation's roles, and then streamed to its service with the caller's
+ * token, the request id and the trace context. While a service's document has never been fetched, its
+ * operations are unknown: a token that is present is still validated, and the service alone decides
+ * who may call it (it validates token and roles itself). Each request counts against its client's rate
+ * limit once the token is checked and before the body is read. Bodies are piped in both directions, never
+ * buffered whole. Everything the gateway refuses itself is answered as problem+json.
  */
 @ApplicationScoped
 public class ProxyHandler {
@@ -66,31 +72,35 @@ public class ProxyHandler {
             "ratelimit-remaining", "ratelimit-reset");
 
     private static final String BODY_LIMIT = "handinhand.body-limit";
+    private static final String RATE_GROUP = "handinhand.rate-group";
+    /** The request-context key Quarkus' HTTP metrics read a request's path template from. */
+    private static final String URL_PATH_TEMPLATE = "UrlPathTemplate";
 
-    private final RouteTable routes;
-    private final GatewayConfig config;
+    private final Backends backends;
+    private final ServiceDocuments documents;
+    private final RouteGroups groups;
     private final IdentityProviderManager identities;
     private final OpenTelemetry telemetry;
     private final Vertx vertx;
     private final RateLimiter rateLimiter;
     private HttpClient client;
-    private Map<Backend, URI> backends;
 
-    public ProxyHandler(RouteTable routes, GatewayConfig config, IdentityProviderManager identities,
-            OpenTelemetry telemetry, Vertx vertx, RateLimiter rateLimiter) {
-        this.routes = routes;
-        this.config = config;
+    public ProxyHandler(Backends backends, ServiceDocuments documents, RouteGroups groups,
+            IdentityProviderManager identities, OpenTelemetry telemetry, Vertx vertx, RateLimiter rateLimiter) {
+        this.backends = backends;
+        this.documents = documents;
+        this.groups = groups;
         this.identities = identities;
         this.telemetry = telemetry;
         this.vertx = vertx;
         this.rateLimiter = rateLimiter;
     }
 
+    /** Where a request goes and how it is treated, decided before the token is checked. */
+    private record Route(Backend backend, Access access, Treatment treatment) {
+    }
+
     void register(@Observes Router router) {
-        backends = Map.of(
-                Backend.SUBMISSION, config.backends().submission(),
-                Backend.CATALOGUE, config.backends().catalogue(),
-                Backend.SCORING, config.backends().scoring());
         client = vertx.createHttpClient(new HttpClientOptions()
                 .setKeepAlive(true)
                 .setConnectTimeout(2_000)
@@ -108,25 +118,18 @@ public class ProxyHandler {
         request.pause();
         String raw = request.path();
         String path = rc.normalizedPath();
-        if (raw == null || !raw.equals(path) || raw.contains("%2") || raw.contains("%5") || raw.contains("\\")) {
-            // Dot segments, doubled or encoded slashes: refuse rather than let gateway and service read
-            // the path differently.
+        if (raw == null || !raw.equals(path) || raw.contains("%2") || raw.contains("%5") || raw.contains("\\")
+                || raw.contains(";")) {
+            // Dot segments, doubled or encoded slashes, matrix parameters: refuse rather than let gateway
+            // and service read the path differently (the gateway matches it against the service's operations).
             GatewayProblems.send(rc, 400, "bad-path", "Bad request", "The path is not in canonical form");
             return;
         }
-        Optional<RouteRule> matched = routes.match(request.method(), path);
-        if (matched.isEmpty()) {
-            if (routes.knows(path)) {
-                GatewayProblems.send(rc, 405, "method-not-allowed", "Method not allowed",
-                        request.method() + " is not allowed on this path");
-            } else {
-                GatewayProblems.send(rc, 404, "not-found", "Not found", "No resource at this path");
-            }
+        Route route = route(rc, request.method().name(), path);
+        if (route == null) {
             return;
         }
-        RouteRule rule = matched.get();
-        long limit = routes.isAttachmentUpload(request.method(), path) ? config.attachmentMaxBodySize().asLongValue()
-                : config.maxBodySize().asLongValue();
+        long limit = route.treatment().bodyLimit();
         String length = request.getHeader("Content-Length");
         if (length != null && tooLarge(length, limit)) {
             tooLarge(rc, limit);
@@ -135,9 +138,54 @@ public class ProxyHandler {
         rc.put(BODY_LIMIT, limit);
         // Quarkus would answer a failed authentication itself with an empty 401; answer it here instead.
         rc.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, (BiConsumer<RoutingContext, Throwable>) this::authFailed);
+        rc.put(RATE_GROUP, route.treatment().rate());
         QuarkusHttpUser.getSecurityIdentity(rc, identities).subscribe().with(
-                identity -> authorizeAndForward(rc, rule, identity),
+                identity -> authorizeAndForward(rc, route, identity),
                 failure -> authFailed(rc, failure));
+    }
+
+    /**
+     * The backend, access and treatment of a request; null when the gateway has answered it itself (no
+     * backend serves the path, or the backend's document names no such path or method).
+     */
+    private Route route(RoutingContext rc, String method, String path) {
+        Optional<Backend> served = backends.serving(path);
+        if (served.isEmpty()) {
+            GatewayProblems.send(rc, 404, "not-found", "Not found", "No resource at this path");
+            return null;
+        }
+        Backend backend = served.get();
+        ServiceDocuments.Snapshot snapshot = documents.snapshot();
+        if (!snapshot.knows(backend)) {
+            // Never fetched: a present token is validated, and the service decides the rest.
+            String prefix = backend.prefixFor(path);
+            metricsTemplate(prefix.equals(path) ? prefix : prefix + "/*");
+            return new Route(backend, Access.PUBLIC, groups.of(backend, null, method));
+        }
+        OperationTable.Lookup lookup = snapshot.operations().find(method, path);
+        if (lookup.operation() == null) {
+            if (lookup.allowed().isEmpty()) {
+                GatewayProblems.send(rc, 404, "not-found", "Not found", "No resource at this path");
+            } else {
+                rc.response().putHeader("Allow", String.join(", ", lookup.allowed()));
+                GatewayProblems.send(rc, 405, "method-not-allowed", "Method not allowed",
+                        method + " is not allowed on this path");
+            }
+            return null;
+        }
+        metricsTemplate(lookup.operation().template());
+        return new Route(backend, lookup.operation().access(), groups.of(backend, lookup.operation(), method));
+    }
+
+    /**
+     * Names the request's metric series after the operation's path template ({@code /api/calls/{id}}), as
+     * Quarkus REST does for its own endpoints: one series per operation, never one per entry id.
+     */
+    private static void metricsTemplate(String template) {
+        io.vertx.core.Context context = Vertx.currentContext();
+        if (context != null) {
+            context.putLocal(URL_PATH_TEMPLATE, template);
+        }
     }
 
     private static void tooLarge(RoutingContext rc, long limit) {
@@ -155,7 +203,7 @@ public class ProxyHandler {
         }
         if (failure instanceof AuthenticationException) {
             // A rejected token names no client: the attempt counts against the caller's address.
-            if (!admitted(rc, null)) {
+            if (!admitted(rc, rc.get(RATE_GROUP), null)) {
                 return;
             }
             GatewayProblems.unauthorized(rc, "The bearer token is invalid or expired", true);
@@ -174,38 +222,27 @@ public class ProxyHandler {
         }
     }
 
-    private void authorizeAndForward(RoutingContext rc, RouteRule rule, SecurityIdentity identity) {
-        if (!admitted(rc, identity)) {
+    private void authorizeAndForward(RoutingContext rc, Route route, SecurityIdentity identity) {
+        if (!admitted(rc, route.treatment().rate(), identity)) {
             return;
         }
-        if (!rule.open()) {
+        Access access = route.access();
+        if (!access.open()) {
             if (identity == null || identity.isAnonymous()) {
                 GatewayProblems.unauthorized(rc, "A valid bearer token is required", false);
                 return;
             }
-            if (!rule.roles().isEmpty() && rule.roles().stream().noneMatch(identity::hasRole)) {
+            if (!access.admits(identity::hasRole)) {
                 GatewayProblems.send(rc, 403, "forbidden", "Forbidden", "Your role does not allow this request");
                 return;
             }
         }
-        forward(rc, backends.get(rule.backend()), rc.get(BODY_LIMIT), timeout(rc.request().method(), rc.normalizedPath()));
-    }
-
-    /** The route group's timeout: long for uploads and the import, short for reads, the default for writes. */
-    Duration timeout(HttpMethod method, String path) {
-        GatewayConfig.Timeouts timeouts = config.timeouts();
-        if (routes.isLongRunning(method, path)) {
-            return timeouts.upload();
-        }
-        if (method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS) {
-            return timeouts.read();
-        }
-        return timeouts.writes();
+        forward(rc, route.backend().url(), rc.get(BODY_LIMIT), route.treatment().timeout());
     }
 
     /** Counts the request against its client; answers 429 and returns false when the client is over its limit. */
-    private boolean admitted(RoutingContext rc, SecurityIdentity identity) {
-        Optional<Decision> taken = rateLimiter.take(rc.request(), rc.normalizedPath(), identity);
+    private boolean admitted(RoutingContext rc, RateGroup group, SecurityIdentity identity) {
+        Optional<Decision> taken = rateLimiter.take(rc.request(), group, identity);
         if (taken.isEmpty()) {
             return true;
         }

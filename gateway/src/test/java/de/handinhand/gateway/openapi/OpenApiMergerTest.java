@@ -15,8 +15,12 @@ import org.junit.jupiter.api.Test;
 public class OpenApiMergerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Routes /api/scoring/... to scoring and every other /api/... path to submission. */
     private static final OpenApiMerger MERGER = new OpenApiMerger(new OpenApiMerger.Settings("Hand in Hand API", "1.0",
-            "All of it", "http://keycloak.example/realms/handinhand/.well-known/openid-configuration"));
+            "All of it", "http://keycloak.example/realms/handinhand",
+            new OpenApiMerger.Contact("Operations", null, "api@example.org")),
+            (service, path) -> path.startsWith("/api/") && service.equals(
+                    path.startsWith("/api/scoring/") ? "scoring" : "submission"));
 
     private static Part part(String service, String json) {
         try {
@@ -51,6 +55,13 @@ public class OpenApiMergerTest {
              'tags': [{'name': 'Calls', 'description': 'another description'}, {'name': 'Ranking'}],
              'paths': {
                '/api/scoring/cases': {'get': {'tags': ['Cases'], 'security': [{'Bearer': ['juror'], 'Other': ['organizer']}],
+                 'responses': {'200': {'description': 'OK', 'content': {'application/json': {'schema':
+                   {'$ref': '#/components/schemas/PageOfCalls'}}}},
+                  '400': {'description': 'Bad', 'content': {'application/json': {'schema':
+                   {'$ref': '#/components/schemas/Page/properties/total'}}}}}},
+                 'post': {'security': [{'Bearer': []}], 'responses': {'204': {'description': 'Done'}}},
+                 'put': {'security': [{}, {'Bearer': ['juror']}], 'responses': {'204': {'description': 'Done'}}}},
+               '/api/scoring/unsecured': {'get': {'tags': ['Cases'],
                  'responses': {'200': {'description': 'OK', 'content': {'application/json': {'schema':
                    {'$ref': '#/components/schemas/PageOfCalls'}}}},
                   '400': {'description': 'Bad', 'content': {'application/json': {'schema':
@@ -90,25 +101,41 @@ public class OpenApiMergerTest {
     }
 
     @Test
-    void everySecurityRequirementNamesTheOneKeycloakScheme() {
+    void everySecurityRequirementNamesTheOneBearerSchemeWithOneRequirementPerRole() {
         ObjectNode merged = MERGER.merge(List.of(SUBMISSION, SCORING), List.of());
         JsonNode schemes = merged.path("components").path("securitySchemes");
         assertEquals(List.of("keycloak"), names(schemes));
-        assertEquals("openIdConnect", schemes.path("keycloak").path("type").asText());
-        assertEquals("http://keycloak.example/realms/handinhand/.well-known/openid-configuration",
-                schemes.path("keycloak").path("openIdConnectUrl").asText());
-        assertEquals("{\"keycloak\":[\"organizer\"]}", merged.at("/paths/~1api~1calls/get/security/0").toString());
-        assertEquals("{\"keycloak\":[\"juror\",\"organizer\"]}",
-                merged.at("/paths/~1api~1scoring~1cases/get/security/0").toString());
+        assertEquals("http", schemes.path("keycloak").path("type").asText());
+        assertEquals("bearer", schemes.path("keycloak").path("scheme").asText());
+        assertEquals("JWT", schemes.path("keycloak").path("bearerFormat").asText());
+        assertTrue(schemes.path("keycloak").path("description").asText()
+                .contains("http://keycloak.example/realms/handinhand/.well-known/openid-configuration"));
+        assertEquals("[{\"keycloak\":[\"organizer\"]}]", merged.at("/paths/~1api~1calls/get/security").toString());
+        // Roles of one requirement, and of several schemes, are alternatives: one requirement each.
+        assertEquals("[{\"keycloak\":[\"juror\"]},{\"keycloak\":[\"organizer\"]}]",
+                merged.at("/paths/~1api~1scoring~1cases/get/security").toString());
+        assertEquals("[{\"keycloak\":[]}]", merged.at("/paths/~1api~1scoring~1cases/post/security").toString(),
+                "any signed-in caller");
+        assertEquals("[{},{\"keycloak\":[\"juror\"]}]", merged.at("/paths/~1api~1scoring~1cases/put/security").toString(),
+                "optional authentication stays optional");
+        assertTrue(merged.at("/paths/~1api~1scoring~1unsecured/get/security").isMissingNode());
     }
 
     @Test
-    void pathsTagsAndInfoAreTheGatewaysOwn() {
+    void onlyPathsTheGatewayRoutesToTheServiceAreKept() {
         ObjectNode merged = MERGER.merge(List.of(SUBMISSION, SCORING), List.of("catalogue"));
-        assertEquals(List.of("/api/calls", "/api/shared", "/api/scoring/cases"), names(merged.path("paths")));
+        assertEquals(List.of("/api/calls", "/api/shared", "/api/scoring/cases", "/api/scoring/unsecured"),
+                names(merged.path("paths")));
         assertEquals("submission keeps it", merged.at("/paths/~1api~1shared/get/responses/200/description").asText(),
-                "a path two services claim: the first one's");
+                "a path the gateway routes to submission is submission's, whoever else documents it");
+        assertFalse(merged.path("paths").has("/q/health"));
+    }
+
+    @Test
+    void tagsAndInfoAreTheGatewaysOwn() {
+        ObjectNode merged = MERGER.merge(List.of(SUBMISSION, SCORING), List.of("catalogue"));
         assertEquals("Hand in Hand API", merged.at("/info/title").asText());
+        assertEquals("{\"name\":\"Operations\",\"email\":\"api@example.org\"}", merged.at("/info/contact").toString());
         assertEquals("3.1.0", merged.path("openapi").asText());
         List<String> tags = new ArrayList<>();
         merged.path("tags").forEach(tag -> tags.add(tag.path("name").asText()));

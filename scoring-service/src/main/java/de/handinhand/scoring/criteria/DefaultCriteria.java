@@ -19,6 +19,11 @@ public final class DefaultCriteria {
             new Def("TRANSFER", "Übertragbarkeit und Wissenstransfer"),
             new Def("EVALUATION", "Evaluation"));
 
+    /** The built-in label of a default code; null for any other code. */
+    public static String label(String code) {
+        return ALL.stream().filter(d -> d.code().equals(code)).map(Def::label).findFirst().orElse(null);
+    }
+
     private DefaultCriteria() {
     }
 }

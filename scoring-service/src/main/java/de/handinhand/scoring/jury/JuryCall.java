@@ -1,11 +1,16 @@
 package de.handinhand.scoring.jury;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
+import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 /** The jury's own settings and state of a call; the call's dates live in {@code CallInfo}. */
 @Entity
@@ -29,6 +34,11 @@ public class JuryCall {
 
     @Column(name = "results_event_id")
     public UUID resultsEventId;
+
+    /** The data of the results event as published (replaced as a whole, never changed in place). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
+    public JsonNode results;
 
     @Column(name = "updated_at")
     public Instant updatedAt;

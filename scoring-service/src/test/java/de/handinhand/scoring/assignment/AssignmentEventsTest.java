@@ -14,15 +14,18 @@ import de.handinhand.common.messaging.CloudEventCodec;
 import de.handinhand.common.messaging.EventTypes;
 import de.handinhand.common.messaging.events.AssignmentsChanged;
 import de.handinhand.common.messaging.events.MunicipalityRef;
+import de.handinhand.common.testing.EmbeddedPostgresResource;
 import de.handinhand.scoring.JuryFixtures;
 import de.handinhand.scoring.JuryFixtures.Phase;
-import de.handinhand.scoring.jury.rest.ConflictsRequest;
+import de.handinhand.scoring.jury.api.ConflictsRequest;
 import de.handinhand.scoring.jury.service.JuryService;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
@@ -47,6 +50,8 @@ import org.junit.jupiter.api.Test;
  * revision; nothing for an entry that did not change, nothing for a change that was rolled back.
  */
 @QuarkusTest
+@WithTestResource(EmbeddedPostgresResource.class)
+@WithTestResource(OidcWiremockTestResource.class)
 class AssignmentEventsTest {
 
     @Inject

@@ -15,10 +15,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import de.handinhand.common.messaging.events.MunicipalityRef;
+import de.handinhand.common.testing.EmbeddedPostgresResource;
 import de.handinhand.common.testing.TestTokens;
 import de.handinhand.scoring.JuryFixtures;
 import de.handinhand.scoring.JuryFixtures.Phase;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
@@ -41,6 +44,8 @@ import org.junit.jupiter.api.Test;
  * the juror's own sheet.
  */
 @QuarkusTest
+@WithTestResource(EmbeddedPostgresResource.class)
+@WithTestResource(OidcWiremockTestResource.class)
 class JurorCaseListTest {
 
     static final Map<String, Object> FULL = sheet(true, "BEDARFSANALYSE", 5, "ZIELE_KONZEPT", 5, "VERNETZUNG", 5,

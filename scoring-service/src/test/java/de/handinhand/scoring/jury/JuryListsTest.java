@@ -8,9 +8,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import de.handinhand.common.messaging.events.MunicipalityRef;
+import de.handinhand.common.testing.EmbeddedPostgresResource;
 import de.handinhand.scoring.JuryFixtures;
 import de.handinhand.scoring.JuryFixtures.Phase;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.path.json.JsonPath;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import jakarta.enterprise.inject.Any;
@@ -24,6 +27,8 @@ import org.junit.jupiter.api.Test;
 
 /** The organizer's lists of a call's jurors and assignments: {items, total, page, size}, paged. */
 @QuarkusTest
+@WithTestResource(EmbeddedPostgresResource.class)
+@WithTestResource(OidcWiremockTestResource.class)
 class JuryListsTest {
 
     @Inject

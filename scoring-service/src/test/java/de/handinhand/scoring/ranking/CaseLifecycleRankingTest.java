@@ -11,10 +11,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import de.handinhand.common.messaging.events.MunicipalityRef;
+import de.handinhand.common.testing.EmbeddedPostgresResource;
 import de.handinhand.common.testing.TestTokens;
 import de.handinhand.scoring.JuryFixtures;
 import de.handinhand.scoring.JuryFixtures.Phase;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
@@ -31,6 +34,8 @@ import org.junit.jupiter.api.Test;
 
 /** Withdrawn entries leave the ranking, resubmissions say what was scored, AUTO balances, budgets allocate. */
 @QuarkusTest
+@WithTestResource(EmbeddedPostgresResource.class)
+@WithTestResource(OidcWiremockTestResource.class)
 class CaseLifecycleRankingTest {
 
     @Inject

@@ -19,10 +19,13 @@ import de.handinhand.common.messaging.CloudEvent;
 import de.handinhand.common.messaging.CloudEventCodec;
 import de.handinhand.common.messaging.EventTypes;
 import de.handinhand.common.messaging.events.MunicipalityRef;
+import de.handinhand.common.testing.EmbeddedPostgresResource;
 import de.handinhand.common.testing.TestTokens;
 import de.handinhand.scoring.JuryFixtures;
 import de.handinhand.scoring.JuryFixtures.Phase;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
@@ -40,6 +43,8 @@ import org.junit.jupiter.api.Test;
  * juror's entry B ranks first by the normalised score although A has the higher mean.
  */
 @QuarkusTest
+@WithTestResource(EmbeddedPostgresResource.class)
+@WithTestResource(OidcWiremockTestResource.class)
 class RankingWorkflowTest {
 
     @Inject

@@ -1,6 +1,8 @@
 package de.handinhand.submission.form;
 
 import de.handinhand.common.web.problem.Errors;
+import de.handinhand.common.web.validation.Rules;
+import de.handinhand.submission.submission.api.SubmissionRequest;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.LocalDate;
@@ -22,7 +24,8 @@ import java.util.regex.Pattern;
  */
 public final class FormValidator {
 
-    static final long MAX_NUMBER = 10_000_000_000_000L;
+    /** Numbers and amounts in answers: the bound of every amount in cents, far below where JSON loses precision. */
+    static final long MAX_NUMBER = Rules.CENTS_MAX;
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private FormValidator() {
@@ -58,6 +61,13 @@ public final class FormValidator {
                 case "summary" -> content.summary();
                 default -> content.description();
             };
+            // A form without a question for the field still keeps it within the API's limit (the import
+            // writes what it read, without the request's constraints).
+            int apiLimit = switch (field) {
+                case "title" -> SubmissionRequest.TITLE_MAX;
+                case "summary" -> SubmissionRequest.SUMMARY_MAX;
+                default -> SubmissionRequest.DESCRIPTION_MAX;
+            };
             form.questionForField(field).ifPresentOrElse(q -> {
                 if (blank(value)) {
                     if (complete && q.required()) {
@@ -66,7 +76,7 @@ public final class FormValidator {
                 } else if (q.maxLength() != null && value.length() > q.maxLength()) {
                     errors.add(field, "must be at most " + q.maxLength() + " characters (is " + value.length() + ")");
                 }
-            }, () -> errors.optionalText(field, value, 100_000));
+            }, () -> errors.optionalText(field, value, apiLimit));
         }
 
         Map<String, Object> answers = answers("answers", form.questionsByCode(), content.answers(), errors, complete);

@@ -9,9 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import de.handinhand.common.messaging.CloudEventCodec;
+import de.handinhand.common.testing.EmbeddedPostgresResource;
 import de.handinhand.common.testing.TestTokens;
 import de.handinhand.submission.Fixtures;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.response.Response;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
@@ -27,6 +30,8 @@ import org.junit.jupiter.api.Test;
 
 /** Attachments under the test limits: 64 KiB per file, 160 KiB per entry. */
 @QuarkusTest
+@WithTestResource(EmbeddedPostgresResource.class)
+@WithTestResource(OidcWiremockTestResource.class)
 class AttachmentResourceTest {
 
     static final String DACHAU = TestTokens.submitter("dachau", "09174");

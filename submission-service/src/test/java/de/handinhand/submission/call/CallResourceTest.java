@@ -3,6 +3,7 @@ package de.handinhand.submission.call;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -11,10 +12,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import de.handinhand.common.messaging.CloudEvent;
 import de.handinhand.common.messaging.CloudEventCodec;
+import de.handinhand.common.testing.EmbeddedPostgresResource;
 import de.handinhand.common.testing.TestTokens;
 import de.handinhand.submission.Fixtures;
 import de.handinhand.submission.demo.DemoData;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import jakarta.enterprise.inject.Any;
@@ -27,6 +31,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@WithTestResource(EmbeddedPostgresResource.class)
+@WithTestResource(OidcWiremockTestResource.class)
 class CallResourceTest {
 
     @Inject
@@ -143,7 +149,8 @@ class CallResourceTest {
         missing.put("budgetCents", 100_000);
         given().auth().oauth2(organizer).contentType(ContentType.JSON).body(missing)
                 .post("/api/calls").then().statusCode(422).contentType("application/problem+json")
-                .body("errors.field", contains("title", "deadline", "categories[0]", "categories[2]", "budgetCents"));
+                .body("errors.field", containsInAnyOrder("title", "deadline", "categories[0]", "categories[2]",
+                        "budgetCents"));
 
         Map<String, Object> fundingWithoutBudget = Fixtures.call("x", Instant.now(), Instant.now().plus(Duration.ofDays(9)));
         fundingWithoutBudget.put("kind", "FUNDING");
@@ -164,6 +171,20 @@ class CallResourceTest {
                 .post("/api/calls").then().statusCode(415).contentType("application/problem+json");
 
         given().get("/api/calls").then().body("total", equalTo((int) before));
+    }
+
+    @Test
+    void rulesThatCombineFieldsNameTheFieldTheyConcern() {
+        String organizer = TestTokens.organizer();
+        Instant opens = Instant.now();
+        Map<String, Object> body = Fixtures.call("Ergebnisse zu früh", opens, opens.plus(Duration.ofDays(9)));
+        body.put("resultsAt", opens.plus(Duration.ofDays(10)).toString());
+        body.put("categories", java.util.stream.IntStream.rangeClosed(1, 21).mapToObj(i -> "KATEGORIE_" + i).toList());
+        given().auth().oauth2(organizer).contentType(ContentType.JSON).body(body)
+                .post("/api/calls").then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("categories", "resultsAt"))
+                .body("errors.find { it.field == 'categories' }.message", equalTo("at most 20 categories"))
+                .body("errors.find { it.field == 'resultsAt' }.message", equalTo("must not be before juryEndsAt"));
     }
 
     @Test

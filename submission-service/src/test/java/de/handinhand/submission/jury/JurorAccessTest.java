@@ -10,11 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import de.handinhand.common.messaging.EventTypes;
 import de.handinhand.common.messaging.events.AssignmentsChanged;
+import de.handinhand.common.testing.EmbeddedPostgresResource;
 import de.handinhand.common.testing.EventFixtures;
 import de.handinhand.common.testing.TestTokens;
 import de.handinhand.submission.Fixtures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import jakarta.enterprise.inject.Any;
@@ -35,6 +38,8 @@ import org.junit.jupiter.api.Test;
  * nothing else of the entry, and for every other juror the entry does not exist.
  */
 @QuarkusTest
+@WithTestResource(EmbeddedPostgresResource.class)
+@WithTestResource(OidcWiremockTestResource.class)
 class JurorAccessTest {
 
     static final String DACHAU = TestTokens.submitter("dachau", "09174");

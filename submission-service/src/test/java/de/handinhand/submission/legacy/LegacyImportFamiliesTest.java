@@ -9,10 +9,13 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import de.handinhand.common.testing.EmbeddedPostgresResource;
 import de.handinhand.common.testing.TestTokens;
 import de.handinhand.submission.Fixtures;
 import de.handinhand.submission.legacy.parse.DialogReportParserTest;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
@@ -34,6 +37,8 @@ import org.junit.jupiter.api.Test;
  * towns and people are invented; they are registered here like any organizer would.
  */
 @QuarkusTest
+@WithTestResource(EmbeddedPostgresResource.class)
+@WithTestResource(OidcWiremockTestResource.class)
 class LegacyImportFamiliesTest {
 
     static String fixture(String name) throws IOException {

@@ -11,9 +11,12 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import de.handinhand.common.messaging.CloudEventCodec;
+import de.handinhand.common.testing.EmbeddedPostgresResource;
 import de.handinhand.common.testing.TestTokens;
 import de.handinhand.submission.Fixtures;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
@@ -32,6 +35,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@WithTestResource(EmbeddedPostgresResource.class)
+@WithTestResource(OidcWiremockTestResource.class)
 class LegacyImportTest {
 
     @Inject
@@ -154,6 +159,9 @@ class LegacyImportTest {
                 .then().statusCode(422).body("errors[0].field", equalTo("callId"));
         given().auth().oauth2(organizer).contentType("text/plain").body(text).queryParam("callId", "kein-uuid")
                 .post("/api/imports/legacy").then().statusCode(400).body("errors[0].field", equalTo("callId"));
+        given().auth().oauth2(organizer).contentType("text/plain").body(text).queryParam("callId", call)
+                .queryParam("municipalityId", "Dachau").post("/api/imports/legacy").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("municipalityId"));
         given().auth().oauth2(organizer).contentType("text/plain").body("  \n ").queryParam("callId", call)
                 .post("/api/imports/legacy").then().statusCode(422).body("errors[0].field", equalTo("body"));
         given().auth().oauth2(organizer).contentType("text/plain").body(fixture("fluechtlingsdialog-bad-sooden-allendorf.txt"))

@@ -4,14 +4,19 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 
+import de.handinhand.common.testing.EmbeddedPostgresResource;
 import de.handinhand.common.testing.TestTokens;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@WithTestResource(EmbeddedPostgresResource.class)
+@WithTestResource(OidcWiremockTestResource.class)
 class MunicipalityResourceTest {
 
     @Test
@@ -47,6 +52,28 @@ class MunicipalityResourceTest {
         given().auth().oauth2(TestTokens.organizer()).contentType(ContentType.JSON)
                 .body(Map.of("id", "09175", "name", "x", "type", "DORF", "bundesland", "BY", "kreisId", "09175"))
                 .post("/api/municipalities").then().statusCode(400).body("errors[0].field", equalTo("type"));
+    }
+
+    @Test
+    void aCorrectionIsCheckedAgainstTheKeyInThePath() {
+        Map<String, Object> withoutKey = Map.of("name", "Landkreis Dachau", "type", "LANDKREIS", "bundesland", "HE",
+                "kreisId", "09174", "population", 158_000);
+        given().auth().oauth2(TestTokens.organizer()).contentType(ContentType.JSON).body(withoutKey)
+                .put("/api/municipalities/09174").then().statusCode(422)
+                .body("errors.field", containsInAnyOrder("bundesland"))
+                .body("errors[0].message", equalTo("keys in Hessen start with 06"));
+        Map<String, Object> otherKey = new HashMap<>(withoutKey);
+        otherKey.put("id", "09175");
+        otherKey.put("kreisId", "09175");
+        otherKey.put("bundesland", "BY");
+        given().auth().oauth2(TestTokens.organizer()).contentType(ContentType.JSON).body(otherKey)
+                .put("/api/municipalities/09174").then().statusCode(422).body("errors.field", containsInAnyOrder("id"));
+        given().get("/api/municipalities/09174").then().statusCode(200).body("bundesland", equalTo("BY"));
+
+        Map<String, Object> noKey = new HashMap<>(withoutKey);
+        noKey.put("bundesland", "BY");
+        given().auth().oauth2(TestTokens.organizer()).contentType(ContentType.JSON).body(noKey)
+                .post("/api/municipalities").then().statusCode(422).body("errors.field", containsInAnyOrder("id"));
     }
 
     @Test

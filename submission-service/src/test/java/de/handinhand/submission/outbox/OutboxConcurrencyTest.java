@@ -7,8 +7,11 @@ import de.handinhand.common.messaging.CloudEvent;
 import de.handinhand.common.messaging.CloudEventCodec;
 import de.handinhand.common.messaging.outbox.OutboxPublisher;
 import de.handinhand.common.messaging.outbox.OutboxWriter;
+import de.handinhand.common.testing.EmbeddedPostgresResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
@@ -31,6 +34,8 @@ import org.junit.jupiter.api.Test;
  * must be published exactly once, and each aggregate's events in the order they were written.
  */
 @QuarkusTest
+@WithTestResource(EmbeddedPostgresResource.class)
+@WithTestResource(OidcWiremockTestResource.class)
 class OutboxConcurrencyTest {
 
     static final int AGGREGATES = 20;

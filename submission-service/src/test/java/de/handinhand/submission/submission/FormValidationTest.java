@@ -8,10 +8,13 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 
+import de.handinhand.common.testing.EmbeddedPostgresResource;
 import de.handinhand.common.testing.EntryFixtures;
 import de.handinhand.common.testing.TestTokens;
 import de.handinhand.submission.Fixtures;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /** Every save checks the shape of the answers against the call's form; submit also checks completeness. */
 @QuarkusTest
+@WithTestResource(EmbeddedPostgresResource.class)
+@WithTestResource(OidcWiremockTestResource.class)
 class FormValidationTest {
 
     static final String HEILBRONN = TestTokens.submitter("heilbronn", "08125");

@@ -11,9 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import de.handinhand.common.messaging.CloudEvent;
 import de.handinhand.common.messaging.CloudEventCodec;
+import de.handinhand.common.testing.EmbeddedPostgresResource;
 import de.handinhand.common.testing.TestTokens;
 import de.handinhand.submission.Fixtures;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
@@ -27,6 +30,8 @@ import org.junit.jupiter.api.Test;
 
 /** Reopen and resubmit with numbered versions, deadlines, and an organizer's per-entry extension. */
 @QuarkusTest
+@WithTestResource(EmbeddedPostgresResource.class)
+@WithTestResource(OidcWiremockTestResource.class)
 class LifecycleTest {
 
     static final String DACHAU = TestTokens.submitter("dachau", "09174");

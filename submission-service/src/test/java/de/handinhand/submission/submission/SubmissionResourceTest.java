@@ -17,9 +17,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import de.handinhand.common.messaging.CloudEvent;
 import de.handinhand.common.messaging.CloudEventCodec;
+import de.handinhand.common.testing.EmbeddedPostgresResource;
 import de.handinhand.common.testing.TestTokens;
 import de.handinhand.submission.Fixtures;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
@@ -36,6 +39,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@WithTestResource(EmbeddedPostgresResource.class)
+@WithTestResource(OidcWiremockTestResource.class)
 class SubmissionResourceTest {
 
     static final String HEILBRONN = TestTokens.submitter("heilbronn", "08125");
@@ -174,10 +179,18 @@ class SubmissionResourceTest {
                 .post("/api/submissions").then().statusCode(400)
                 .body("type", equalTo("urn:handinhand:problem:malformed-json"));
 
-        Map<String, Object> unknownCall = new HashMap<>(Fixtures.entry(UUID.randomUUID().toString(), " "));
+        // The body's own rules are answered first, every failing field at once; then the rules that need
+        // the database (which call) and the form.
+        Map<String, Object> blank = new HashMap<>(Fixtures.entry(callId, " "));
+        blank.remove("callId");
+        given().auth().oauth2(HEILBRONN).contentType(ContentType.JSON).body(blank)
+                .post("/api/submissions").then().statusCode(422)
+                .body("errors.field", contains("callId", "title"))
+                .body("errors.message", contains("is required", "is required"));
+        Map<String, Object> unknownCall = new HashMap<>(Fixtures.entry(UUID.randomUUID().toString(), "Kein Aufruf"));
         given().auth().oauth2(HEILBRONN).contentType(ContentType.JSON).body(unknownCall)
                 .post("/api/submissions").then().statusCode(422)
-                .body("errors.field", hasItems("callId", "title"));
+                .body("errors.field", contains("callId"));
 
         Map<String, Object> body = new HashMap<>(Fixtures.entry(callId, "Seltsame Antworten"));
         body.put("answers", Map.of("bogus", "x", "C10", Map.of("nested", true)));
@@ -213,6 +226,44 @@ class SubmissionResourceTest {
 
         given().auth().oauth2(TestTokens.organizer()).get("/api/submissions?callId=" + callId).then()
                 .body("total", equalTo(0));
+    }
+
+    @Test
+    void theBodysOwnLimitsAreAnsweredTogetherAndStoreNothing() {
+        String callId = Fixtures.openCall("Grenzen");
+        Map<String, Object> body = new HashMap<>(Fixtures.entry(callId, "x".repeat(301)));
+        body.put("summary", "s".repeat(5_001));
+        body.put("requestedCents", -1);
+        given().auth().oauth2(HEILBRONN).contentType(ContentType.JSON).body(body)
+                .post("/api/submissions").then().statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("urn:handinhand:problem:validation"))
+                .body("errors.field", contains("requestedCents", "summary", "title"))
+                .body("errors.message", contains("must be more than 0 euro cents", "must be at most 5000 characters",
+                        "must be at most 300 characters"));
+        body.put("title", "Fast zu lang");
+        body.put("summary", "s".repeat(5_000));
+        body.put("requestedCents", 10_000_000_000_001L);
+        given().auth().oauth2(HEILBRONN).contentType(ContentType.JSON).body(body)
+                .post("/api/submissions").then().statusCode(422).body("errors.field", contains("requestedCents"));
+        given().auth().oauth2(HEILBRONN).contentType(ContentType.JSON).post("/api/submissions").then()
+                .statusCode(422).body("errors[0].field", equalTo("body"));
+        given().auth().oauth2(TestTokens.organizer()).get("/api/submissions?callId=" + callId).then()
+                .body("total", equalTo(0));
+    }
+
+    @Test
+    void malformedParametersAreRefusedWithTheirNames() {
+        given().auth().oauth2(HEILBRONN).get("/api/submissions?callId=kein-uuid").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("callId")).body("errors[0].message", equalTo("must be a UUID"));
+        // A blank value filters nothing, as before.
+        given().auth().oauth2(HEILBRONN).get("/api/submissions?callId=").then().statusCode(200);
+        // A path that cannot name a version names none.
+        String id = Fixtures.submitted(HEILBRONN, Fixtures.openCall("Fassungen"), "Eine Fassung");
+        given().auth().oauth2(HEILBRONN).get("/api/submissions/" + id + "/versions/erste").then().statusCode(404)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("version"));
+        given().auth().oauth2(HEILBRONN).get("/api/submissions/" + id + "/versions/1").then().statusCode(200)
+                .body("version", equalTo(1));
     }
 
     @Test

@@ -2,8 +2,8 @@ package de.handinhand.catalogue.offer.mapping;
 
 import de.handinhand.catalogue.offer.Offer;
 import de.handinhand.catalogue.offer.OfferStatus;
-import de.handinhand.catalogue.offer.rest.Link;
-import de.handinhand.catalogue.offer.rest.OfferView;
+import de.handinhand.catalogue.offer.api.Link;
+import de.handinhand.catalogue.offer.api.OfferView;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

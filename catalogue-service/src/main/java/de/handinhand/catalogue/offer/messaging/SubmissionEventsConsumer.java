@@ -1,34 +1,42 @@
 package de.handinhand.catalogue.offer.messaging;
 
-import de.handinhand.common.messaging.MalformedEventException;
-import de.handinhand.common.messaging.inbox.InboundEvents;
 import de.handinhand.catalogue.offer.service.SubmissionOffers;
+import de.handinhand.common.messaging.EventTypes;
+import de.handinhand.common.messaging.consumer.EventDispatcher;
+import de.handinhand.common.messaging.consumer.EventHandlers;
+import de.handinhand.common.messaging.events.SubmissionSubmitted;
+import de.handinhand.common.messaging.events.SubmissionWithdrawn;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.faulttolerance.Retry;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Reads {@code submission-events} in key order into good-practice proposals. A poison event (malformed
- * envelope or data) fails at once and goes to the dead-letter topic; any other failure (the
- * database briefly away) is retried for up to two minutes, each attempt in a fresh transaction,
- * before it is dead-lettered too.
+ * Reads {@code submission-events} in key order into good-practice proposals. The dispatcher does the
+ * rest: an event that can never apply goes to the dead-letter topic at once, any other failure (the
+ * database briefly away) is retried for as long as it takes, holding the later events behind it.
  */
 @ApplicationScoped
 public class SubmissionEventsConsumer {
 
-    private final InboundEvents inbound;
-    private final SubmissionOffers offers;
+    /** The inbox's name for this consumer: it keys the processed event ids, so it never changes. */
+    static final String CONSUMER = "catalogue.submission-events";
 
-    public SubmissionEventsConsumer(InboundEvents inbound, SubmissionOffers offers) {
-        this.inbound = inbound;
-        this.offers = offers;
+    private final EventDispatcher dispatcher;
+    private final EventHandlers handlers;
+
+    public SubmissionEventsConsumer(EventDispatcher dispatcher, SubmissionOffers offers) {
+        this.dispatcher = dispatcher;
+        this.handlers = EventHandlers.consumer(CONSUMER)
+                .on(EventTypes.SUBMISSION_SUBMITTED, SubmissionSubmitted.class, offers::submitted)
+                .on(EventTypes.SUBMISSION_WITHDRAWN, SubmissionWithdrawn.class, offers::withdrawn)
+                .build();
     }
 
     @Incoming("submission-events")
     @Blocking
-    @Retry(maxRetries = -1, maxDuration = 120_000, delay = 500, jitter = 250, abortOn = MalformedEventException.class)
-    public void consume(String payload) {
-        inbound.process(payload, offers::apply);
+    public CompletionStage<Void> consume(Message<String> message) {
+        return dispatcher.dispatch(handlers, message);
     }
 }

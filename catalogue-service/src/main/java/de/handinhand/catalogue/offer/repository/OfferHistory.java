@@ -1,5 +1,7 @@
 package de.handinhand.catalogue.offer.repository;
 
+import de.handinhand.catalogue.offer.api.OfferChange;
+import de.handinhand.common.messaging.sql.SqlValues;
 import de.handinhand.common.web.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -11,9 +13,6 @@ import java.util.UUID;
 /** The change history of offers: who did what to which fields, and when. */
 @ApplicationScoped
 public class OfferHistory {
-
-    public record Change(Instant at, String by, String action, List<String> fields, String note) {
-    }
 
     private final EntityManager em;
 
@@ -35,12 +34,12 @@ public class OfferHistory {
 
     /** One page of an offer's changes, oldest first. */
     @SuppressWarnings("unchecked")
-    public List<Change> of(UUID offerId, Page.Request page) {
+    public List<OfferChange> of(UUID offerId, Page.Request page) {
         List<Object[]> rows = em.createNativeQuery("select at, by_user, action, array_to_string(fields, ','), note "
                         + "from offer_change where offer_id = ?1 order by id limit ?2 offset ?3")
                 .setParameter(1, offerId).setParameter(2, page.size()).setParameter(3, (long) page.page() * page.size())
                 .getResultList();
-        return rows.stream().map(r -> new Change(instant(r[0]), (String) r[1], (String) r[2],
+        return rows.stream().map(r -> new OfferChange(SqlValues.instant(r[0]), (String) r[1], (String) r[2],
                 r[3] == null || ((String) r[3]).isEmpty() ? List.of() : List.of(((String) r[3]).split(",")),
                 (String) r[4])).toList();
     }
@@ -48,18 +47,5 @@ public class OfferHistory {
     public long count(UUID offerId) {
         return ((Number) em.createNativeQuery("select count(*) from offer_change where offer_id = ?1")
                 .setParameter(1, offerId).getSingleResult()).longValue();
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
     }
 }

@@ -1,6 +1,6 @@
 package de.handinhand.catalogue.offer.search;
 
-import de.handinhand.catalogue.offer.rest.SearchPage;
+import de.handinhand.catalogue.offer.api.SearchPage;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,27 +1,29 @@
 package de.handinhand.catalogue.offer.search;
 
+import de.handinhand.catalogue.taxonomy.OfferLanguage;
+import de.handinhand.common.messaging.codes.FieldOfAction;
+import de.handinhand.common.messaging.codes.TargetGroup;
 import java.time.LocalDate;
 
 /**
- * A public search, already checked: every filter is one value or null. {@code lat/lon/radiusKm}
- * are set together or not at all. {@code notExpiredOn} is the day (Berlin) from which offers whose
- * validity ended before it are left out; null when the caller asked for them ({@code includeExpired})
- * or for the offers valid on a day of their own ({@code validOn}). Being part of the search, it is
- * part of the cache key: after midnight the same words are a different search.
+ * A public search, already checked: every filter is one value or null, codes are their types.
+ * {@code notExpiredOn} is the day (Berlin) from which offers whose validity ended before it are
+ * left out; null when the caller asked for them ({@code includeExpired}) or for the offers valid on
+ * a day of their own ({@code validOn}). Being part of the search, it is part of the cache key: after
+ * midnight the same words are a different search. Whatever executes searches takes this record and
+ * nothing else, so another implementation (a search index) can take the place of the SQL one.
  */
 public record SearchQuery(
         String text,
         String kreis,
         String municipality,
-        String field,
-        String targetGroup,
-        String language,
+        FieldOfAction field,
+        TargetGroup targetGroup,
+        OfferLanguage language,
         Boolean free,
         LocalDate validOn,
         LocalDate notExpiredOn,
-        Double lat,
-        Double lon,
-        Double radiusKm,
+        Circle area,
         Sort sort,
         int page,
         int size) {
@@ -30,7 +32,11 @@ public record SearchQuery(
         RELEVANCE, TITLE, DISTANCE, UPDATED
     }
 
+    /** Offers with a location within {@code radiusKm} of a point (WGS 84 degrees). */
+    public record Circle(double lat, double lon, double radiusKm) {
+    }
+
     public boolean geo() {
-        return lat != null;
+        return area != null;
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The SQL of a public search, built apart from its execution so that the benchmark can run the
  * very same statements through pgbench: the page (with the total), the count for a page past the
- * end, and the disjunctive facet counts.
+ * end, and the disjunctive facet counts. Codes go in as the texts the columns store.
  */
 public final class SearchStatements {
 
@@ -37,7 +37,7 @@ public final class SearchStatements {
         Sql sql = new Sql("select o.id, count(*) over () as total, ");
         if (q.geo()) {
             sql.append("(select min(").append(distance("l")).append(") from offer_location l where l.offer_id = o.id)",
-                    q.lat(), q.lat(), q.lon());
+                    q.area().lat(), q.area().lat(), q.area().lon());
         } else {
             sql.append("null::float8");
         }
@@ -119,14 +119,15 @@ public final class SearchStatements {
             sql.append(" and (o.valid_until is null or o.valid_until >= ?)", Date.valueOf(q.notExpiredOn()));
         }
         if (q.geo()) {
-            double dLat = q.radiusKm() / 111.2;
-            double cos = Math.max(Math.cos(Math.toRadians(q.lat())), 0.01);
-            double dLon = Math.min(q.radiusKm() / (111.32 * cos), 180);
+            SearchQuery.Circle area = q.area();
+            double dLat = area.radiusKm() / 111.2;
+            double cos = Math.max(Math.cos(Math.toRadians(area.lat())), 0.01);
+            double dLon = Math.min(area.radiusKm() / (111.32 * cos), 180);
             sql.append(" and exists (select 1 from offer_location l where l.offer_id = o.id"
                             + " and l.lat between ? and ? and l.lon between ? and ? and ",
-                    q.lat() - dLat, q.lat() + dLat, q.lon() - dLon, q.lon() + dLon)
-                    .append(distance("l"), q.lat(), q.lat(), q.lon())
-                    .append(" <= ?)", q.radiusKm());
+                    area.lat() - dLat, area.lat() + dLat, area.lon() - dLon, area.lon() + dLon)
+                    .append(distance("l"), area.lat(), area.lat(), area.lon())
+                    .append(" <= ?)", area.radiusKm());
         }
     }
 
@@ -135,7 +136,7 @@ public final class SearchStatements {
         switch (dimension) {
             case "field" -> {
                 if (q.field() != null) {
-                    sql.append(" and " + alias + ".fields @> array[?]::text[]", q.field());
+                    sql.append(" and " + alias + ".fields @> array[?]::text[]", q.field().name());
                 }
             }
             case "kreis" -> {
@@ -145,12 +146,12 @@ public final class SearchStatements {
             }
             case "targetGroup" -> {
                 if (q.targetGroup() != null) {
-                    sql.append(" and " + alias + ".target_groups @> array[?]::text[]", q.targetGroup());
+                    sql.append(" and " + alias + ".target_groups @> array[?]::text[]", q.targetGroup().name());
                 }
             }
             case "language" -> {
                 if (q.language() != null) {
-                    sql.append(" and " + alias + ".languages @> array[?]::text[]", q.language());
+                    sql.append(" and " + alias + ".languages @> array[?]::text[]", q.language().code());
                 }
             }
             default -> throw new IllegalArgumentException(dimension);

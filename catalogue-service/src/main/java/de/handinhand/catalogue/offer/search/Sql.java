@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /** SQL text with its positional parameters, appended together so they cannot drift apart. */
@@ -36,35 +37,9 @@ public final class Sql {
         return p;
     }
 
-    /**
-     * The statement with its parameters written in as SQL literals, for tools that take plain SQL
-     * (the benchmark's pgbench scripts). Only for trusted, generated queries: strings are quoted by
-     * doubling single quotes, with standard_conforming_strings on (PostgreSQL's default).
-     */
-    public String inlined() {
-        StringBuilder out = new StringBuilder();
-        int next = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            if (ch != '?') {
-                out.append(ch);
-                continue;
-            }
-            Object value = parameters.get(next++);
-            if (value == null) {
-                out.append("null");
-            } else if (value instanceof Number || value instanceof Boolean) {
-                out.append(value);
-            } else if (value instanceof java.sql.Date || value instanceof java.sql.Timestamp) {
-                out.append('\'').append(value).append("'::").append(value instanceof java.sql.Date ? "date" : "timestamp");
-            } else {
-                out.append('\'').append(value.toString().replace("'", "''")).append('\'');
-            }
-        }
-        if (next != parameters.size()) {
-            throw new IllegalStateException("SQL has " + next + " placeholders for " + parameters.size() + " parameters");
-        }
-        return out.toString();
+    /** The positional parameters, in the order of their placeholders (null for SQL null). */
+    public List<Object> parameters() {
+        return Collections.unmodifiableList(parameters);
     }
 
     @Override

@@ -2,17 +2,18 @@ package de.handinhand.catalogue.offer.service;
 
 import de.handinhand.catalogue.offer.Offer;
 import de.handinhand.catalogue.offer.OfferStatus;
+import de.handinhand.catalogue.offer.api.OfferChange;
+import de.handinhand.catalogue.offer.api.OfferRequest;
+import de.handinhand.catalogue.offer.api.OfferView;
+import de.handinhand.catalogue.offer.api.WebAddresses;
 import de.handinhand.catalogue.offer.mapping.OfferMapper;
 import de.handinhand.catalogue.offer.repository.OfferHistory;
 import de.handinhand.catalogue.offer.repository.OfferRepository;
-import de.handinhand.catalogue.offer.rest.OfferRequest;
-import de.handinhand.catalogue.offer.rest.OfferView;
 import de.handinhand.catalogue.offer.search.OfferIndex;
 import de.handinhand.common.messaging.EventTypes;
 import de.handinhand.common.messaging.outbox.OutboxWriter;
 import de.handinhand.common.web.Page;
 import de.handinhand.common.web.problem.ConflictException;
-import de.handinhand.common.web.problem.Errors;
 import de.handinhand.common.web.problem.ForbiddenException;
 import de.handinhand.common.web.problem.NotFoundException;
 import de.handinhand.common.web.security.Caller;
@@ -56,9 +57,9 @@ public class OfferCommands {
         this.clock = clock;
     }
 
+    /** {@code request} is valid as a body (its constraints); what needs the caller is checked here. */
     @Transactional
     public OfferView create(OfferRequest request, boolean publish) {
-        OfferValidator.validate(request);
         boolean own = isPublisherOf(request.kreisId());
         if (publish && !own) {
             throw new ForbiddenException(caller.has(Roles.PUBLISHER)
@@ -94,7 +95,6 @@ public class OfferCommands {
     @Transactional
     public OfferView update(UUID id, OfferRequest request) {
         Offer offer = ownForUpdate(id);
-        OfferValidator.validate(request);
         if (!request.kreisId().equals(offer.kreisId)) {
             throw new ForbiddenException("An offer stays in its Kreis " + offer.kreisId
                     + "; create it anew for Kreis " + request.kreisId());
@@ -141,10 +141,10 @@ public class OfferCommands {
         return OfferMapper.toView(offer);
     }
 
+    /** {@code reason} is the checked {@code Rejection.reason}. */
     @Transactional
     public OfferView reject(UUID id, String reason) {
         Offer offer = ownForUpdate(id);
-        new Errors().requireText("reason", reason, 1_000).throwIfAny();
         if (offer.status != OfferStatus.PROPOSED) {
             throw new ConflictException("not-proposed", "Only a proposal can be rejected; this offer is " + offer.status);
         }
@@ -186,7 +186,7 @@ public class OfferCommands {
     }
 
     /** An offer's changes, oldest first. */
-    public Page<OfferHistory.Change> history(UUID id, Page.Request paging) {
+    public Page<OfferChange> history(UUID id, Page.Request paging) {
         Offer offer = offers.findByIdOptional(id).orElseThrow(() -> NotFoundException.of("Offer", id));
         requireOwn(offer);
         return new Page<>(history.of(id, paging), history.count(id), paging.page(), paging.size());

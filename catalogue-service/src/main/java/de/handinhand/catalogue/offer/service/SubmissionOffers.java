@@ -3,21 +3,15 @@ package de.handinhand.catalogue.offer.service;
 import de.handinhand.catalogue.award.AwardWinners;
 import de.handinhand.catalogue.offer.Offer;
 import de.handinhand.catalogue.offer.OfferStatus;
+import de.handinhand.catalogue.offer.api.OfferView;
 import de.handinhand.catalogue.offer.mapping.OfferMapper;
 import de.handinhand.catalogue.offer.repository.OfferHistory;
 import de.handinhand.catalogue.offer.repository.OfferRepository;
-import de.handinhand.catalogue.offer.rest.OfferView;
 import de.handinhand.catalogue.offer.search.OfferIndex;
-import de.handinhand.common.messaging.CloudEvent;
-import de.handinhand.common.messaging.CloudEventCodec;
-import de.handinhand.common.messaging.EventTypes;
-import de.handinhand.common.messaging.MalformedEventException;
 import de.handinhand.common.messaging.events.ProjectSnapshot;
 import de.handinhand.common.messaging.events.SubmissionSubmitted;
 import de.handinhand.common.messaging.events.SubmissionWithdrawn;
-import de.handinhand.common.messaging.inbox.Inbox;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -31,51 +25,32 @@ import org.jboss.logging.Logger;
  * the municipality's Kreis, for a publisher there to review. A resubmission refreshes proposals
  * still waiting for review (a publisher's published text is not overwritten) and, when a
  * correction moved the entry to another municipality, moves them to its Kreis; a withdrawal
- * removes the proposals and archives what was already published. Each event is applied once, in
- * one transaction with its inbox record.
+ * removes the proposals and archives what was already published. The handlers of
+ * {@code SubmissionEventsConsumer}: they get events whose data passed its record's constraints, and
+ * run in the dispatcher's transaction with the event's inbox record.
  */
 @ApplicationScoped
 public class SubmissionOffers {
 
-    static final String CONSUMER = "catalogue.submission-events";
     private static final Logger LOG = Logger.getLogger(SubmissionOffers.class);
 
-    private final Inbox inbox;
     private final OfferRepository offers;
     private final OfferIndex index;
     private final OfferHistory history;
     private final Clock clock;
     private final AwardWinners awards;
 
-    public SubmissionOffers(Inbox inbox, OfferRepository offers, OfferIndex index, OfferHistory history, Clock clock,
+    public SubmissionOffers(OfferRepository offers, OfferIndex index, OfferHistory history, Clock clock,
             AwardWinners awards) {
         this.awards = awards;
-        this.inbox = inbox;
         this.offers = offers;
         this.index = index;
         this.history = history;
         this.clock = clock;
     }
 
-    /** @return false if the event had been processed before */
-    @Transactional
-    public boolean apply(CloudEvent event) {
-        if (!inbox.firstDelivery(CONSUMER, event.id(), event.type())) {
-            return false;
-        }
-        switch (event.type()) {
-            case EventTypes.SUBMISSION_SUBMITTED -> submitted(CloudEventCodec.data(event, SubmissionSubmitted.class));
-            case EventTypes.SUBMISSION_WITHDRAWN -> withdrawn(CloudEventCodec.data(event, SubmissionWithdrawn.class));
-            default -> LOG.debugf("Ignoring event type %s", event.type());
-        }
-        return true;
-    }
-
-    private void submitted(SubmissionSubmitted s) {
-        if (s.submissionId() == null || s.version() < 1 || s.municipality() == null
-                || s.municipality().kreisId() == null || s.title() == null) {
-            throw new MalformedEventException("submitted event lacks submissionId, version, title or municipality");
-        }
+    /** A submitted (or corrected) version: its single projects become proposals, or refresh them. */
+    public void submitted(SubmissionSubmitted s) {
         Instant now = clock.instant();
         Map<Integer, Offer> existing = new HashMap<>();
         for (Offer o : offers.derivedFrom(s.submissionId())) {
@@ -148,10 +123,8 @@ public class SubmissionOffers {
         offer.goodPractice = true;
     }
 
-    private void withdrawn(SubmissionWithdrawn w) {
-        if (w.submissionId() == null) {
-            throw new MalformedEventException("withdrawn event lacks submissionId");
-        }
+    /** The entry is out of the competition: its proposals go, what was published is archived. */
+    public void withdrawn(SubmissionWithdrawn w) {
         Instant now = clock.instant();
         offers.derivedFrom(w.submissionId()).forEach(o -> retire(o, now));
     }

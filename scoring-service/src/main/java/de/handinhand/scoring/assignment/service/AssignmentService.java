@@ -4,11 +4,12 @@ import de.handinhand.common.web.Page;
 import de.handinhand.common.web.problem.ConflictException;
 import de.handinhand.common.web.problem.Errors;
 import de.handinhand.common.web.problem.NotFoundException;
+import de.handinhand.common.web.problem.ValidationException;
 import de.handinhand.scoring.assignment.Assignment;
-import de.handinhand.scoring.assignment.rest.AssignmentItem;
-import de.handinhand.scoring.assignment.rest.AssignmentRequest;
-import de.handinhand.scoring.assignment.rest.AssignmentView;
-import de.handinhand.scoring.assignment.rest.AssignmentView.PairView;
+import de.handinhand.scoring.assignment.api.AssignmentItem;
+import de.handinhand.scoring.assignment.api.AssignmentRequest;
+import de.handinhand.scoring.assignment.api.AssignmentView;
+import de.handinhand.scoring.assignment.api.AssignmentView.PairView;
 import de.handinhand.scoring.cases.CaseStatus;
 import de.handinhand.scoring.cases.JuryCase;
 import de.handinhand.scoring.changes.ChangeKind;
@@ -43,7 +44,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class AssignmentService {
 
-    static final int MAX_PAIRS = 5000;
     private static final SecureRandom SEEDS = new SecureRandom();
 
     private final EntityManager em;
@@ -67,12 +67,13 @@ public class AssignmentService {
 
     /**
      * A page of the call's pairs in force, withdrawn entries' included (their jurors still read them),
-     * by juror and submission id; optionally of one juror or one entry.
+     * by juror and submission id; optionally of one juror or one entry (a blank juror is no filter).
      */
-    public Page<AssignmentItem> list(UUID callId, String juror, UUID submissionId, Page.Request paging) {
+    public Page<AssignmentItem> list(UUID callId, String jurorFilter, UUID submissionId, Page.Request paging) {
         if (!access.callKnown(callId)) {
             throw NotFoundException.of("Call", callId);
         }
+        String juror = jurorFilter == null || jurorFilter.isBlank() ? null : jurorFilter.strip();
         String where = " from Assignment a join JuryCase c on c.id = a.caseId where a.callId = :call"
                 + (juror == null ? "" : " and a.juror = :juror")
                 + (submissionId == null ? "" : " and c.submissionId = :submission");
@@ -94,10 +95,6 @@ public class AssignmentService {
 
     @Transactional
     public AssignmentView assign(UUID callId, AssignmentRequest request) {
-        Errors errors = new Errors();
-        if (request == null || request.mode() == null) {
-            errors.add("mode", "is required: MANUAL or AUTO").throwIfAny();
-        }
         if (!access.callKnown(callId)) {
             throw NotFoundException.of("Call", callId);
         }
@@ -123,18 +120,6 @@ public class AssignmentService {
     private AssignmentView manual(UUID callId, AssignmentRequest request, List<String> jurors, List<JuryCase> cases,
             Map<String, Conflicts> conflicts, Map<UUID, Set<String>> existing, JuryCall settings) {
         Errors errors = new Errors();
-        if (request.jurorsPerSubmission() != null) {
-            errors.add("jurorsPerSubmission", "only for mode AUTO");
-        }
-        if (request.seed() != null) {
-            errors.add("seed", "only for mode AUTO");
-        }
-        if (request.pairs() == null || request.pairs().isEmpty()) {
-            errors.add("pairs", "at least one pair is required for mode MANUAL").throwIfAny();
-        }
-        if (request.pairs().size() > MAX_PAIRS) {
-            errors.add("pairs", "at most " + MAX_PAIRS + " pairs").throwIfAny();
-        }
         Map<UUID, JuryCase> bySubmission = new HashMap<>();
         cases.forEach(c -> bySubmission.put(c.submissionId, c));
         Set<String> onJury = new HashSet<>(jurors);
@@ -143,16 +128,12 @@ public class AssignmentService {
         for (int i = 0; i < request.pairs().size(); i++) {
             AssignmentRequest.Pair p = request.pairs().get(i);
             String at = "pairs[" + i + "]";
-            if (p == null) {
-                errors.add(at, "is required");
-                continue;
-            }
             boolean ok = true;
-            if (p.juror() == null || !onJury.contains(p.juror())) {
+            if (!onJury.contains(p.juror())) {
                 errors.add(at + ".juror", "is not on this call's jury");
                 ok = false;
             }
-            JuryCase c = p.submissionId() == null ? null : bySubmission.get(p.submissionId());
+            JuryCase c = bySubmission.get(p.submissionId());
             if (c == null) {
                 errors.add(at + ".submissionId", "is not an active entry of this call");
                 ok = false;
@@ -173,17 +154,14 @@ public class AssignmentService {
 
     private AssignmentView auto(UUID callId, AssignmentRequest request, List<String> jurors, List<JuryCase> cases,
             Map<String, Conflicts> conflicts, Map<UUID, Set<String>> existing, JuryCall settings) {
-        Errors errors = new Errors();
-        if (request.pairs() != null) {
-            errors.add("pairs", "only for mode MANUAL");
-        }
-        Integer k = request.jurorsPerSubmission();
+        int k = request.jurorsPerSubmission();
         if (jurors.isEmpty()) {
-            errors.add("jurorsPerSubmission", "the call has no jurors yet; set them first");
-        } else if (k == null || k < 1 || k > jurors.size()) {
-            errors.add("jurorsPerSubmission", "must be between 1 and the number of jurors (" + jurors.size() + ")");
+            throw ValidationException.of("jurorsPerSubmission", "the call has no jurors yet; set them first");
         }
-        errors.throwIfAny();
+        if (k > jurors.size()) {
+            throw ValidationException.of("jurorsPerSubmission",
+                    "must be at most the number of jurors (" + jurors.size() + ")");
+        }
         long seed = request.seed() != null ? request.seed() : SEEDS.nextLong();
         Map<UUID, JuryCase> byId = new HashMap<>();
         cases.forEach(c -> byId.put(c.id, c));

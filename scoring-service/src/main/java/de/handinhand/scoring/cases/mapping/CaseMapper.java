@@ -2,10 +2,10 @@ package de.handinhand.scoring.cases.mapping;
 
 import de.handinhand.common.messaging.events.SubmissionSubmitted;
 import de.handinhand.scoring.cases.JuryCase;
-import de.handinhand.scoring.cases.rest.CaseDetail;
-import de.handinhand.scoring.cases.rest.CaseSummary;
+import de.handinhand.scoring.cases.api.CaseDetail;
+import de.handinhand.scoring.cases.api.CaseSummary;
 import de.handinhand.scoring.scores.SheetState;
-import de.handinhand.scoring.scores.rest.SheetProgress;
+import de.handinhand.scoring.scores.api.SheetProgress;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,34 +1,44 @@
 package de.handinhand.scoring.cases.messaging;
 
-import de.handinhand.common.messaging.MalformedEventException;
-import de.handinhand.common.messaging.inbox.InboundEvents;
+import de.handinhand.common.messaging.EventTypes;
+import de.handinhand.common.messaging.consumer.EventDispatcher;
+import de.handinhand.common.messaging.consumer.EventHandlers;
+import de.handinhand.common.messaging.events.CallPublished;
+import de.handinhand.common.messaging.events.SubmissionSubmitted;
+import de.handinhand.common.messaging.events.SubmissionWithdrawn;
 import de.handinhand.scoring.cases.service.CaseUpdater;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.faulttolerance.Retry;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Reads {@code submission-events} in key order into jury cases. A poison event (malformed
- * envelope or data) fails at once and goes to the dead-letter topic; any other failure (the
- * database briefly away) is retried for up to two minutes, each attempt in a fresh transaction,
- * before it is dead-lettered too.
+ * Reads {@code submission-events} in key order into jury cases and the calls' dates. The shared
+ * dispatcher does the rest: a poison event goes to the dead-letter topic at once, any other failure
+ * (the database briefly away) is tried again for as long as it takes, holding the later events back.
  */
 @ApplicationScoped
 public class SubmissionEventsConsumer {
 
-    private final InboundEvents inbound;
-    private final CaseUpdater cases;
+    /** The inbox's name for this consumer; it keys the processed event ids, so it never changes. */
+    static final String CONSUMER = "scoring.submission-events";
 
-    public SubmissionEventsConsumer(InboundEvents inbound, CaseUpdater cases) {
-        this.inbound = inbound;
-        this.cases = cases;
+    private final EventDispatcher dispatcher;
+    private final EventHandlers handlers;
+
+    public SubmissionEventsConsumer(EventDispatcher dispatcher, CaseUpdater cases) {
+        this.dispatcher = dispatcher;
+        this.handlers = EventHandlers.consumer(CONSUMER)
+                .on(EventTypes.SUBMISSION_SUBMITTED, SubmissionSubmitted.class, cases::submitted)
+                .on(EventTypes.SUBMISSION_WITHDRAWN, SubmissionWithdrawn.class, cases::withdrawn)
+                .on(EventTypes.CALL_PUBLISHED, CallPublished.class, cases::callPublished)
+                .build();
     }
 
     @Incoming("submission-events")
     @Blocking
-    @Retry(maxRetries = -1, maxDuration = 120_000, delay = 500, jitter = 250, abortOn = MalformedEventException.class)
-    public void consume(String payload) {
-        inbound.process(payload, cases::apply);
+    public CompletionStage<Void> consume(Message<String> message) {
+        return dispatcher.dispatch(handlers, message);
     }
 }

@@ -1,14 +1,13 @@
 package de.handinhand.scoring.changes.service;
 
-import de.handinhand.common.web.problem.BadRequestException;
+import de.handinhand.common.messaging.sql.SqlValues;
 import de.handinhand.scoring.changes.ChangeKind;
+import de.handinhand.scoring.changes.api.ChangeCursor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,12 +18,10 @@ import java.util.UUID;
  * id can still appear), ordered by (transaction id, seq). Every later commit has a transaction id
  * at or above that horizon, so it sorts after any cursor already handed out: nothing is skipped,
  * and writers need no common lock. A long transaction holds the feed back, it never loses a row.
- * The cursor is the last (transaction id, seq), opaquely encoded.
+ * The cursor ({@link ChangeCursor}) is the last (transaction id, seq), opaquely encoded.
  */
 @ApplicationScoped
 public class ChangeFeed {
-
-    private static final String PREFIX = "chg2:";
 
     private final EntityManager em;
 
@@ -32,12 +29,7 @@ public class ChangeFeed {
         this.em = em;
     }
 
-    /** A place in the feed: after the row of transaction {@code xid} with number {@code seq}. */
-    public record Position(long xid, long seq) {
-        public static final Position START = new Position(0, 0);
-    }
-
-    public record Row(Position position, UUID callId, UUID caseId, UUID submissionId, String juror, ChangeKind kind,
+    public record Row(ChangeCursor position, UUID callId, UUID caseId, UUID submissionId, String juror, ChangeKind kind,
             Instant at) {
     }
 
@@ -55,7 +47,7 @@ public class ChangeFeed {
     }
 
     /** Rows after {@code after}, oldest first, at most {@code limit}. */
-    public List<Row> after(Position after, UUID callId, int limit) {
+    public List<Row> after(ChangeCursor after, UUID callId, int limit) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 select xid::text::numeric, seq, call_id, case_id, submission_id, juror, kind, at from change_log
@@ -70,45 +62,9 @@ public class ChangeFeed {
                 .getResultList();
         List<Row> result = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
-            result.add(new Row(new Position(((Number) r[0]).longValue(), ((Number) r[1]).longValue()), (UUID) r[2],
-                    (UUID) r[3], (UUID) r[4], (String) r[5], ChangeKind.valueOf((String) r[6]), instant(r[7])));
+            result.add(new Row(new ChangeCursor(((Number) r[0]).longValue(), ((Number) r[1]).longValue()), (UUID) r[2],
+                    (UUID) r[3], (UUID) r[4], (String) r[5], ChangeKind.valueOf((String) r[6]), SqlValues.instant(r[7])));
         }
         return result;
-    }
-
-    public static String cursor(Position position) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                (PREFIX + position.xid() + ":" + position.seq()).getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** The position a cursor stands for; null or empty is the beginning. */
-    public static Position position(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return Position.START;
-        }
-        try {
-            String text = new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.UTF_8);
-            String[] parts = text.startsWith(PREFIX) ? text.substring(PREFIX.length()).split(":", -1) : new String[0];
-            if (parts.length == 2) {
-                long xid = Long.parseLong(parts[0]);
-                long seq = Long.parseLong(parts[1]);
-                if (xid >= 0 && seq >= 0) {
-                    return new Position(xid, seq);
-                }
-            }
-        } catch (IllegalArgumentException e) {
-            // falls through to the 400
-        }
-        throw BadRequestException.ofParameter("since", "is not a cursor this feed handed out");
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
     }
 }

@@ -1,10 +1,9 @@
 package de.handinhand.scoring.changes.service;
 
 import de.handinhand.common.web.Page;
-import de.handinhand.common.web.QueryParams;
-import de.handinhand.common.web.problem.BadRequestException;
 import de.handinhand.scoring.changes.ChangeKind;
-import de.handinhand.scoring.changes.rest.ChangesView;
+import de.handinhand.scoring.changes.api.ChangeCursor;
+import de.handinhand.scoring.changes.api.ChangesView;
 import de.handinhand.scoring.jury.service.JuryAccess;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -32,19 +31,14 @@ public class ChangeService {
         this.em = em;
     }
 
-    public ChangesView changes(String since, String callIdText, String sizeText) {
-        ChangeFeed.Position after = ChangeFeed.position(since);
-        UUID callId = QueryParams.uuid("callId", callIdText);
-        int size = QueryParams.integer("size", sizeText, 100);
-        if (size < 1 || size > Page.MAX_SIZE) {
-            throw BadRequestException.ofParameter("size", "must be between 1 and " + Page.MAX_SIZE);
-        }
+    /** @param size changes per answer, 1..{@value Page#MAX_SIZE} (the resource's constraints hold it there) */
+    public ChangesView changes(ChangeCursor after, UUID callId, int size) {
         List<ChangeFeed.Row> rows = feed.after(after, callId, size + 1);
         boolean more = rows.size() > size;
         if (more) {
             rows = rows.subList(0, size);
         }
-        ChangeFeed.Position last = rows.isEmpty() ? after : rows.get(rows.size() - 1).position();
+        ChangeCursor last = rows.isEmpty() ? after : rows.get(rows.size() - 1).position();
         List<ChangesView.Change> items = new ArrayList<>();
         if (access.organizer()) {
             rows.forEach(r -> items.add(new ChangesView.Change(r.kind(), r.callId(), r.caseId(), r.submissionId(),
@@ -70,6 +64,6 @@ public class ChangeService {
                 }
             }
         }
-        return new ChangesView(items, ChangeFeed.cursor(last), more);
+        return new ChangesView(items, last.toString(), more);
     }
 }

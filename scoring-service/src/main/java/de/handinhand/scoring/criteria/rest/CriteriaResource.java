@@ -1,8 +1,12 @@
 package de.handinhand.scoring.criteria.rest;
 
 import de.handinhand.common.web.security.Roles;
+import de.handinhand.scoring.criteria.api.CriteriaRequest;
+import de.handinhand.scoring.criteria.api.CriteriaView;
 import de.handinhand.scoring.criteria.service.CriteriaService;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -29,7 +33,8 @@ public class CriteriaResource {
 
     @GET
     @RolesAllowed({Roles.ORGANIZER, Roles.JUROR})
-    @Operation(summary = "Read a call's criteria", description = "The default set (scale 0–10, weight 1) until the "
+    @Operation(operationId = "getCriteria",
+            summary = "Read a call's criteria", description = "The default set (scale 0–10, weight 1) until the "
             + "organizer sets others.")
     @APIResponse(responseCode = "200", description = "The criteria in force")
     @APIResponse(responseCode = "404", description = "No such call")
@@ -39,7 +44,8 @@ public class CriteriaResource {
 
     @PUT
     @RolesAllowed(Roles.ORGANIZER)
-    @Operation(summary = "Set a call's criteria", description = "Replaces the criteria. Once scoring has started the "
+    @Operation(operationId = "setCriteria",
+            summary = "Set a call's criteria", description = "Replaces the criteria. Once scoring has started the "
             + "change needs \"confirm\": true; it then drops marks that no longer fit and reopens the final sheets "
             + "it touched.")
     @APIResponse(responseCode = "200", description = "The criteria as stored")
@@ -47,7 +53,7 @@ public class CriteriaResource {
     @APIResponse(responseCode = "409", description = "Scoring has started and the change was not confirmed, or "
             + "results are published")
     @APIResponse(responseCode = "422", description = "Invalid criteria, each field listed")
-    public CriteriaView put(@PathParam("callId") UUID callId, CriteriaRequest request) {
+    public CriteriaView put(@PathParam("callId") UUID callId, @Valid @NotNull CriteriaRequest request) {
         return criteria.put(callId, request);
     }
 }

@@ -8,10 +8,10 @@ import de.handinhand.scoring.changes.ChangeKind;
 import de.handinhand.scoring.changes.service.ChangeFeed;
 import de.handinhand.scoring.criteria.Criterion;
 import de.handinhand.scoring.criteria.DefaultCriteria;
-import de.handinhand.scoring.criteria.rest.CriteriaRequest;
-import de.handinhand.scoring.criteria.rest.CriteriaView;
-import de.handinhand.scoring.criteria.rest.CriterionInput;
-import de.handinhand.scoring.criteria.rest.CriterionView;
+import de.handinhand.scoring.criteria.api.CriteriaRequest;
+import de.handinhand.scoring.criteria.api.CriteriaView;
+import de.handinhand.scoring.criteria.api.CriterionInput;
+import de.handinhand.scoring.criteria.api.CriterionView;
 import de.handinhand.scoring.jury.JuryCall;
 import de.handinhand.scoring.jury.service.JuryAccess;
 import de.handinhand.scoring.scores.ScoreSheet;
@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * A call's criteria: the default set until the organizer sets others. Once any juror has saved a
@@ -37,9 +36,6 @@ import java.util.regex.Pattern;
  */
 @ApplicationScoped
 public class CriteriaService {
-
-    static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{1,39}");
-    static final int MAX_CRITERIA = 30;
 
     private final EntityManager em;
     private final JuryAccess access;
@@ -65,7 +61,8 @@ public class CriteriaService {
         List<Criterion> defaults = new ArrayList<>();
         for (int i = 0; i < DefaultCriteria.ALL.size(); i++) {
             DefaultCriteria.Def d = DefaultCriteria.ALL.get(i);
-            defaults.add(criterion(callId, d.code(), d.label(), 1, 0, 10, i));
+            defaults.add(criterion(callId, d.code(), d.label(), CriterionInput.DEFAULT_WEIGHT,
+                    CriterionInput.DEFAULT_SCALE_MIN, CriterionInput.DEFAULT_SCALE_MAX, i));
         }
         return defaults;
     }
@@ -88,7 +85,7 @@ public class CriteriaService {
 
     @Transactional
     public CriteriaView put(UUID callId, CriteriaRequest request) {
-        List<Criterion> wanted = validate(callId, request);
+        List<Criterion> wanted = criteria(callId, request);
         requireCall(callId);
         JuryCall settings = access.lockSettings(callId);
         if (settings.resultsPublishedAt != null) {
@@ -142,57 +139,26 @@ public class CriteriaService {
         return reopened;
     }
 
-    static boolean inScale(BigDecimal points, Criterion c) {
+    /** Whether points lie within the criterion's scale (bounds included). */
+    public static boolean inScale(BigDecimal points, Criterion c) {
         return points.compareTo(BigDecimal.valueOf(c.scaleMin)) >= 0 && points.compareTo(BigDecimal.valueOf(c.scaleMax)) <= 0;
     }
 
-    private List<Criterion> validate(UUID callId, CriteriaRequest request) {
+    /**
+     * The criteria to store. The request's constraints are checked already; what is left is that no
+     * code is given twice.
+     */
+    private static List<Criterion> criteria(UUID callId, CriteriaRequest request) {
         Errors errors = new Errors();
-        if (request == null || request.criteria() == null || request.criteria().isEmpty()) {
-            errors.add("criteria", "at least one criterion is required").throwIfAny();
-        }
-        if (request.criteria().size() > MAX_CRITERIA) {
-            errors.add("criteria", "at most " + MAX_CRITERIA + " criteria").throwIfAny();
-        }
-        if (request.disagreementSpread() != null
-                && (request.disagreementSpread() < 0 || request.disagreementSpread() > 100)) {
-            errors.add("disagreementSpread", "must be between 0 and 100 (points on the 0–100 scale)");
-        }
-        Map<String, String> defaultLabels = new HashMap<>();
-        DefaultCriteria.ALL.forEach(d -> defaultLabels.put(d.code(), d.label()));
         Set<String> seen = new HashSet<>();
         List<Criterion> result = new ArrayList<>();
         for (int i = 0; i < request.criteria().size(); i++) {
             CriterionInput in = request.criteria().get(i);
-            String at = "criteria[" + i + "]";
-            if (in == null) {
-                errors.add(at, "is required");
-                continue;
+            if (!seen.add(in.code())) {
+                errors.add("criteria[" + i + "].code", "duplicate criterion " + in.code());
             }
-            if (in.code() == null || !CODE.matcher(in.code()).matches()) {
-                errors.add(at + ".code", "must be an upper-case code such as BEDARFSANALYSE");
-            } else if (!seen.add(in.code())) {
-                errors.add(at + ".code", "duplicate criterion " + in.code());
-            }
-            String label = in.label() != null ? in.label().strip() : defaultLabels.get(in.code());
-            if (label == null || label.isBlank()) {
-                errors.add(at + ".label", "is required for a criterion that is not a default one");
-            } else if (label.length() > 300) {
-                errors.add(at + ".label", "must be at most 300 characters");
-            }
-            double weight = in.weight() == null ? 1 : in.weight();
-            if (!(weight > 0 && weight <= 100)) {
-                errors.add(at + ".weight", "must be greater than 0 and at most 100");
-            }
-            int min = in.scaleMin() == null ? 0 : in.scaleMin();
-            int max = in.scaleMax() == null ? 10 : in.scaleMax();
-            if (min < 0 || min > 1000) {
-                errors.add(at + ".scaleMin", "must be between 0 and 1000");
-            }
-            if (max <= min || max > 1000) {
-                errors.add(at + ".scaleMax", "must be greater than scaleMin and at most 1000");
-            }
-            result.add(criterion(callId, in.code(), label, weight, min, max, i));
+            result.add(criterion(callId, in.code(), in.effectiveLabel(), in.effectiveWeight(), in.effectiveScaleMin(),
+                    in.effectiveScaleMax(), i));
         }
         errors.throwIfAny();
         return result;

@@ -1,11 +1,10 @@
 package de.handinhand.scoring.jury.rest;
 
 import de.handinhand.common.web.security.Roles;
+import de.handinhand.scoring.jury.api.CallOverview;
 import de.handinhand.scoring.jury.service.JuryService;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -17,7 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/scoring/calls/{callId}")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Jury", description = "A call's jurors and the jurors' conflicts of interest")
 public class CallOverviewResource {
 
@@ -29,7 +27,8 @@ public class CallOverviewResource {
 
     @GET
     @RolesAllowed({Roles.ORGANIZER, Roles.JUROR})
-    @Operation(summary = "Read a call as the jury sees it", description = "Its phase (from the call's dates: SUBMISSION "
+    @Operation(operationId = "getJuryCall",
+            summary = "Read a call as the jury sees it", description = "Its phase (from the call's dates: SUBMISSION "
             + "until the deadline, JURY until the jury phase ends, then CLOSED), jurors, entries and publication state.")
     @APIResponse(responseCode = "200", description = "The call")
     @APIResponse(responseCode = "403", description = "A juror not on this call's jury")

@@ -1,7 +1,6 @@
 package de.handinhand.scoring.jury.service;
 
 import de.handinhand.common.web.problem.ConflictException;
-import de.handinhand.common.web.problem.Errors;
 import de.handinhand.common.web.problem.NotFoundException;
 import de.handinhand.common.web.Page;
 import de.handinhand.scoring.assignment.Assignment;
@@ -15,12 +14,12 @@ import de.handinhand.scoring.jury.JurorConflict;
 import de.handinhand.scoring.calls.CallInfo;
 import de.handinhand.scoring.cases.CaseStatus;
 import de.handinhand.scoring.jury.JuryCall;
-import de.handinhand.scoring.jury.rest.CallOverview;
-import de.handinhand.scoring.jury.rest.ConflictsRequest;
-import de.handinhand.scoring.jury.rest.ConflictsView;
-import de.handinhand.scoring.jury.rest.JurorItem;
-import de.handinhand.scoring.jury.rest.JurorsView;
-import de.handinhand.scoring.jury.rest.RemovedAssignment;
+import de.handinhand.scoring.jury.api.CallOverview;
+import de.handinhand.scoring.jury.api.ConflictsRequest;
+import de.handinhand.scoring.jury.api.ConflictsView;
+import de.handinhand.scoring.jury.api.JurorItem;
+import de.handinhand.scoring.jury.api.JurorsView;
+import de.handinhand.scoring.jury.api.RemovedAssignment;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -31,8 +30,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -42,14 +41,6 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class JuryService {
-
-    static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,99}");
-    static final Pattern AGS = Pattern.compile("[0-9]{2,12}");
-    static final Pattern KREIS = Pattern.compile("[0-9]{5}");
-    static final Set<String> LAENDER = Set.of("BW", "BY", "BE", "BB", "HB", "HH", "HE", "MV", "NI", "NW", "RP", "SL",
-            "SN", "ST", "SH", "TH");
-    static final int MAX_JURORS = 200;
-    static final int MAX_CONFLICTS = 500;
 
     private final EntityManager em;
     private final JuryAccess access;
@@ -126,25 +117,10 @@ public class JuryService {
         return new Page<>(items, total, paging.page(), paging.size());
     }
 
+    /** @param usernames the whole jury, checked already: user names, none twice */
     @Transactional
     public JurorsView setJurors(UUID callId, List<String> usernames) {
-        Errors errors = new Errors();
-        if (usernames == null) {
-            errors.add("body", "must be an array of user names").throwIfAny();
-        }
-        if (usernames.size() > MAX_JURORS) {
-            errors.add("body", "at most " + MAX_JURORS + " jurors");
-        }
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < usernames.size(); i++) {
-            String name = usernames.get(i);
-            if (name == null || !USERNAME.matcher(name).matches()) {
-                errors.add("[" + i + "]", "must be a user name (letters, digits, . _ @ -; at most 100)");
-            } else if (!seen.add(name)) {
-                errors.add("[" + i + "]", "duplicate juror " + name);
-            }
-        }
-        errors.throwIfAny();
+        Set<String> wanted = new HashSet<>(usernames);
         requireCall(callId);
         if (access.lockSettings(callId).resultsPublishedAt != null) {
             // Removing a juror would drop their sheets and change the ranking the portals already read.
@@ -154,7 +130,7 @@ public class JuryService {
                 .setParameter(1, callId).getResultList();
         List<RemovedAssignment> removed = new ArrayList<>();
         for (CallJuror j : current) {
-            if (!seen.contains(j.username)) {
+            if (!wanted.contains(j.username)) {
                 em.remove(j);
                 List<Assignment> gone = em.createQuery("from Assignment where callId = ?1 and juror = ?2", Assignment.class)
                         .setParameter(1, callId).setParameter(2, j.username).getResultList();
@@ -164,7 +140,7 @@ public class JuryService {
         events.changed(removed.stream().map(RemovedAssignment::caseId).collect(Collectors.toSet()));
         Set<String> existing = new HashSet<>();
         current.forEach(j -> existing.add(j.username));
-        for (String name : seen) {
+        for (String name : wanted) {
             if (!existing.contains(name)) {
                 CallJuror j = new CallJuror();
                 j.id = UUID.randomUUID();
@@ -178,26 +154,17 @@ public class JuryService {
     }
 
     public ConflictsView getConflicts(String username) {
-        checkUsername(username);
         Conflicts c = access.conflictsOf(username);
         return new ConflictsView(username, List.copyOf(c.municipalities()), List.copyOf(c.kreise()),
                 List.copyOf(c.bundeslaender()), List.of());
     }
 
+    /** @param request checked already: well-formed keys and codes, not too many */
     @Transactional
     public ConflictsView setConflicts(String username, ConflictsRequest request) {
-        checkUsername(username);
-        Errors errors = new Errors();
-        if (request == null) {
-            errors.add("body", "is required").throwIfAny();
-        }
-        List<String> m = check(errors, "municipalities", request.municipalities(), AGS, "an official municipality key (AGS) such as 08125");
-        List<String> k = check(errors, "kreise", request.kreise(), KREIS, "a Kreis key of 5 digits such as 05562");
-        List<String> b = check(errors, "bundeslaender", request.bundeslaender(), null, "a Bundesland code such as BY");
-        if (m.size() + k.size() + b.size() > MAX_CONFLICTS) {
-            errors.add("body", "at most " + MAX_CONFLICTS + " conflicts");
-        }
-        errors.throwIfAny();
+        List<String> m = distinct(request.municipalities());
+        List<String> k = distinct(request.kreise());
+        List<String> b = distinct(request.bundeslaender());
         // One juror's conflicts change one at a time, and not while an assignment run reads them.
         locks.jurors(List.of(username));
         em.createQuery("delete from JurorConflict where username = ?1").setParameter(1, username).executeUpdate();
@@ -273,32 +240,14 @@ public class JuryService {
         }
     }
 
-    private static List<String> check(Errors errors, String field, List<String> values, Pattern pattern, String what) {
-        if (values == null) {
-            return List.of();
-        }
-        Set<String> unique = new java.util.TreeSet<>();
-        for (int i = 0; i < values.size(); i++) {
-            String v = values.get(i);
-            boolean ok = v != null && (pattern == null ? LAENDER.contains(v) : pattern.matcher(v).matches());
-            if (!ok) {
-                errors.add(field + "[" + i + "]", "must be " + what);
-            } else {
-                unique.add(v);
-            }
-        }
-        return List.copyOf(unique);
+    /** A code given twice counts once; sorted, as they are read back. */
+    private static List<String> distinct(List<String> codes) {
+        return codes == null ? List.of() : List.copyOf(new TreeSet<>(codes));
     }
 
     private void requireCall(UUID callId) {
         if (!access.callKnown(callId)) {
             throw NotFoundException.of("Call", callId);
-        }
-    }
-
-    static void checkUsername(String username) {
-        if (username == null || !USERNAME.matcher(username).matches()) {
-            new Errors().add("username", "must be a user name (letters, digits, . _ @ -; at most 100)").throwIfAny();
         }
     }
 

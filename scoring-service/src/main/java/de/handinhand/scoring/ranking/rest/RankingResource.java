@@ -1,5 +1,6 @@
 package de.handinhand.scoring.ranking.rest;
 
+import de.handinhand.scoring.ranking.api.RankingView;
 import de.handinhand.scoring.ranking.service.RankingService;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
@@ -29,10 +30,16 @@ public class RankingResource {
         this.ranking = ranking;
     }
 
+    /**
+     * Every signed-in caller may ask: who sees what depends on whether the results are published
+     * (then everyone signed in) and, before, on the caller being an organizer or on the call's jury,
+     * which {@code RankingService} decides per call. No role alone decides it, hence no {@code @RolesAllowed}.
+     */
     @GET
     @Produces({MediaType.APPLICATION_JSON, CSV})
     @Authenticated
-    @Operation(summary = "Read a call's ranking", description = "Per category, entries ranked by the juror-normalised "
+    @Operation(operationId = "getRanking",
+            summary = "Read a call's ranking", description = "Per category, entries ranked by the juror-normalised "
             + "score, ties sharing a rank (1, 1, 3). JSON by default; with Accept: text/csv the same rows as CSV, for "
             + "organizers with each juror's total, points and comments (text cells starting with = + - @ are prefixed "
             + "with ' so a spreadsheet does not run them). Before publication only organizers and the call's jurors read "

@@ -2,6 +2,7 @@ package de.handinhand.scoring.ranking.service;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.handinhand.common.messaging.sql.SqlValues;
 import de.handinhand.scoring.calls.CallInfo;
 import de.handinhand.scoring.cases.CaseStatus;
 import de.handinhand.scoring.cases.JuryCase;
@@ -14,9 +15,6 @@ import de.handinhand.scoring.scores.ScoreSheet;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -70,8 +68,8 @@ public class RankingCalculator {
             s.juror = (String) row[1];
             s.entryVersion = ((Number) row[2]).intValue();
             s.finalised = true;
-            s.finalizedAt = instant(row[3]);
-            s.updatedAt = instant(row[4]);
+            s.finalizedAt = SqlValues.instant(row[3]);
+            s.updatedAt = SqlValues.instant(row[4]);
             try {
                 s.scores = JSON.readValue((String) row[5], MARKS);
             } catch (IOException e) {
@@ -86,19 +84,6 @@ public class RankingCalculator {
     private static final TypeReference<List<Map<String, Object>>> MARKS =
             new TypeReference<>() {
             };
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
-    }
 
     public RankingSnapshot compute(UUID callId) {
         List<Criterion> crits = criteria.criteria(callId);

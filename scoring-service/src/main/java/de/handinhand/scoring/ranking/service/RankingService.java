@@ -10,7 +10,7 @@ import de.handinhand.scoring.jury.service.JuryAccess;
 import de.handinhand.scoring.precheck.PreCheck;
 import de.handinhand.scoring.ranking.Aggregation;
 import de.handinhand.scoring.ranking.Csv;
-import de.handinhand.scoring.ranking.rest.RankingView;
+import de.handinhand.scoring.ranking.api.RankingView;
 import de.handinhand.scoring.ranking.service.RankingSnapshot.Row;
 import de.handinhand.scoring.scores.Marks;
 import de.handinhand.scoring.scores.ScoreSheet;

@@ -1,9 +1,13 @@
 package de.handinhand.scoring.results.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import de.handinhand.common.messaging.events.ResultsPublished;
 import de.handinhand.common.web.security.Roles;
+import de.handinhand.scoring.results.api.ResultsRequest;
+import de.handinhand.scoring.results.service.PublishedResults;
+import de.handinhand.scoring.results.service.ResultsService;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -13,11 +17,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import de.handinhand.scoring.results.ResultsPublished;
-import de.handinhand.scoring.results.service.PublishedResults;
-import de.handinhand.scoring.results.service.ResultsService;
 
 @Path("/api/scoring/calls/{callId}/results")
 @Tag(name = "Results", description = "Publishing a call's results")
@@ -31,28 +33,35 @@ public class ResultsResource {
         this.published = published;
     }
 
+    /** Without a body the configured number of winners per category applies. */
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ORGANIZER)
-    @Operation(summary = "Publish a call's results", description = "Once, after the jury phase: freezes the ranking and "
-            + "emits handinhand.results.published (every entry with rank and winner flag; ranks 1..winnersPerCategory "
-            + "win). Scores, criteria and assignments are final afterwards.")
+    @Operation(operationId = "publishResults", summary = "Publish a call's results", description = "Once, after the "
+            + "jury phase: freezes the ranking and emits handinhand.results.published (every entry with rank and winner "
+            + "flag; ranks 1..winnersPerCategory win). Scores, criteria and assignments are final afterwards.")
     @APIResponse(responseCode = "200", description = "The published results (the event's data)")
     @APIResponse(responseCode = "404", description = "No such call")
     @APIResponse(responseCode = "409", description = "The jury phase is not over, or results are already published")
     @APIResponse(responseCode = "422", description = "Invalid winnersPerCategory")
-    public ResultsPublished publish(@PathParam("callId") UUID callId, ResultsRequest request) {
+    public ResultsPublished publish(@PathParam("callId") UUID callId,
+            @RequestBody(required = false) @Valid ResultsRequest request) {
         return results.publish(callId, request);
     }
 
+    /**
+     * Every signed-in caller (portals, municipalities, the jury): published results are public to
+     * them, and before publication there are none to read (404), so no role decides anything here.
+     */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Authenticated
-    @Operation(summary = "Read a call's published results", description = "Exactly the data of the results event.")
+    @Operation(operationId = "getResults", summary = "Read a call's published results", description = "Exactly the "
+            + "data of the results event, for every signed-in caller.")
     @APIResponse(responseCode = "200", description = "The published results")
     @APIResponse(responseCode = "404", description = "No such call, or results not published")
-    public JsonNode results(@PathParam("callId") UUID callId) {
+    public ResultsPublished results(@PathParam("callId") UUID callId) {
         return published.get(callId);
     }
 }

@@ -1,9 +1,11 @@
 package de.handinhand.scoring.results.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import de.handinhand.common.messaging.CloudEventCodec;
 import de.handinhand.common.messaging.EventTypes;
+import de.handinhand.common.messaging.events.ResultsPublished;
 import de.handinhand.common.messaging.outbox.OutboxWriter;
 import de.handinhand.common.web.problem.ConflictException;
-import de.handinhand.common.web.problem.Errors;
 import de.handinhand.common.web.problem.NotFoundException;
 import de.handinhand.scoring.ScoringConfig;
 import de.handinhand.scoring.calls.CallInfo;
@@ -14,8 +16,7 @@ import de.handinhand.scoring.jury.JuryPhase;
 import de.handinhand.scoring.jury.service.JuryAccess;
 import de.handinhand.scoring.ranking.service.RankingCalculator;
 import de.handinhand.scoring.ranking.service.RankingSnapshot;
-import de.handinhand.scoring.results.ResultsPublished;
-import de.handinhand.scoring.results.rest.ResultsRequest;
+import de.handinhand.scoring.results.api.ResultsRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -27,7 +28,8 @@ import java.util.UUID;
 /**
  * Publishes a call's results once, after the jury phase: the ranking is frozen into the event
  * written to the outbox in the same transaction that marks the call published, so the event exists
- * exactly when the publication does. From then on scores, criteria and assignments are final.
+ * exactly when the publication does; the call keeps the same data, which {@code GET .../results}
+ * answers. From then on scores, criteria and assignments are final.
  */
 @ApplicationScoped
 public class ResultsService {
@@ -53,9 +55,6 @@ public class ResultsService {
     public ResultsPublished publish(UUID callId, ResultsRequest request) {
         int winners = request == null || request.winnersPerCategory() == null ? config.winnersPerCategory()
                 : request.winnersPerCategory();
-        if (winners < 0 || winners > 1000) {
-            new Errors().add("winnersPerCategory", "must be between 0 and 1000").throwIfAny();
-        }
         if (!access.callKnown(callId)) {
             throw NotFoundException.of("Call", callId);
         }
@@ -72,8 +71,12 @@ public class ResultsService {
         }
         Instant now = clock.instant();
         ResultsPublished data = results(call, ranking.compute(callId), winners, now);
+        // The event's data as it goes out, kept here too: GET .../results answers it after the
+        // outbox row is long purged.
+        JsonNode tree = CloudEventCodec.toTree(data);
         settings.resultsEventId = outbox.append(EventTypes.SCORING_TOPIC, EventTypes.RESULTS_PUBLISHED,
-                callId.toString(), data);
+                callId.toString(), tree);
+        settings.results = tree;
         settings.resultsPublishedAt = now;
         settings.updatedAt = now;
         changes.record(ChangeKind.RESULTS_PUBLISHED, callId, null, null, null);

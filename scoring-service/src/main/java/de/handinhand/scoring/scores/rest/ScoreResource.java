@@ -1,8 +1,12 @@
 package de.handinhand.scoring.scores.rest;
 
 import de.handinhand.common.web.security.Roles;
+import de.handinhand.scoring.scores.api.ScoreRequest;
+import de.handinhand.scoring.scores.api.ScoreSheetView;
 import de.handinhand.scoring.scores.service.ScoreService;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -29,7 +33,8 @@ public class ScoreResource {
 
     @GET
     @RolesAllowed({Roles.ORGANIZER, Roles.JUROR})
-    @Operation(summary = "Read an entry's score sheet", description = "A juror sees their own sheet, and the other "
+    @Operation(operationId = "getScoreSheet",
+            summary = "Read an entry's score sheet", description = "A juror sees their own sheet, and the other "
             + "jurors' sheets and the entry's result only after finalising their own; organizers see everything. The "
             + "formal pre-check is shown beside the scores.")
     @APIResponse(responseCode = "200", description = "The score sheet")
@@ -40,7 +45,8 @@ public class ScoreResource {
 
     @PUT
     @RolesAllowed(Roles.JUROR)
-    @Operation(summary = "Score an entry", description = "Replaces the caller's marks for this entry. \"final\": true "
+    @Operation(operationId = "saveScoreSheet",
+            summary = "Score an entry", description = "Replaces the caller's marks for this entry. \"final\": true "
             + "submits the sheet (every criterion scored or marked not applicable); it is then locked until the entry "
             + "is resubmitted.")
     @APIResponse(responseCode = "200", description = "The score sheet as the juror now sees it (without the entry's "
@@ -50,7 +56,7 @@ public class ScoreResource {
     @APIResponse(responseCode = "409", description = "Not in the jury phase, entry withdrawn, or sheet already final")
     @APIResponse(responseCode = "422", description = "Unknown criterion, points outside the scale, incomplete final "
             + "sheet; each listed")
-    public ScoreSheetView put(@PathParam("id") UUID id, ScoreRequest request) {
+    public ScoreSheetView put(@PathParam("id") UUID id, @Valid @NotNull ScoreRequest request) {
         return scores.save(id, request);
     }
 }

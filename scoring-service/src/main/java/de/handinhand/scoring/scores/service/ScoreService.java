@@ -1,7 +1,6 @@
 package de.handinhand.scoring.scores.service;
 
 import de.handinhand.common.web.problem.ApiException;
-import de.handinhand.common.web.problem.ConflictException;
 import de.handinhand.common.web.problem.Errors;
 import de.handinhand.common.web.problem.FieldError;
 import de.handinhand.scoring.cases.CaseStatus;
@@ -19,9 +18,9 @@ import de.handinhand.scoring.ranking.service.RankingCalculator;
 import de.handinhand.scoring.ranking.service.RankingSnapshot;
 import de.handinhand.scoring.scores.Marks;
 import de.handinhand.scoring.scores.ScoreSheet;
-import de.handinhand.scoring.scores.rest.ScoreRequest;
-import de.handinhand.scoring.scores.rest.ScoreSheetView;
-import de.handinhand.scoring.scores.rest.SheetView;
+import de.handinhand.scoring.scores.api.ScoreRequest;
+import de.handinhand.scoring.scores.api.ScoreSheetView;
+import de.handinhand.scoring.scores.api.SheetView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -45,8 +44,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ScoreService {
-
-    static final int MAX_COMMENT = 4000;
 
     private final EntityManager em;
     private final JuryAccess access;
@@ -76,8 +73,8 @@ public class ScoreService {
         // First, so that the criteria and the publication read below cannot change until this save commits.
         JuryCall settings = access.shareSettings(c.callId);
         List<Criterion> crits = criteria.criteria(c.callId);
-        boolean finalise = request != null && Boolean.TRUE.equals(request.finalise());
-        List<Map<String, Object>> marks = validate(request, crits, finalise);
+        boolean finalise = Boolean.TRUE.equals(request.finalise());
+        List<Map<String, Object>> marks = marks(request, crits, finalise);
         JuryPhase phase = access.phase(c.callId);
         if (phase != JuryPhase.JURY) {
             throw new JuryConflict("not-jury-phase", "Scores are taken only in the jury phase (from the deadline until "
@@ -117,14 +114,12 @@ public class ScoreService {
         return view(c, false);
     }
 
-    private static List<Map<String, Object>> validate(ScoreRequest request, List<Criterion> crits, boolean finalise) {
+    /**
+     * The marks to store, checked against the call's criteria; the request's own constraints (marks
+     * given, codes well-formed, points with two decimals at most, comments not too long) hold already.
+     */
+    private static List<Map<String, Object>> marks(ScoreRequest request, List<Criterion> crits, boolean finalise) {
         Errors errors = new Errors();
-        if (request == null) {
-            errors.add("body", "is required").throwIfAny();
-        }
-        if (request.scores() == null) {
-            errors.add("scores", "is required (a list of marks)").throwIfAny();
-        }
         Map<String, Criterion> byCode = new LinkedHashMap<>();
         crits.forEach(c -> byCode.put(c.code, c));
         Set<String> seen = new HashSet<>();
@@ -132,14 +127,10 @@ public class ScoreService {
         for (int i = 0; i < request.scores().size(); i++) {
             ScoreRequest.Mark m = request.scores().get(i);
             String at = "scores[" + i + "]";
-            if (m == null) {
-                errors.add(at, "is required");
-                continue;
-            }
-            Criterion c = m.criterion() == null ? null : byCode.get(m.criterion());
+            Criterion c = byCode.get(m.criterion());
             if (c == null) {
-                errors.add(at + ".criterion", m.criterion() == null ? "is required"
-                        : "unknown criterion " + m.criterion() + "; this call has " + String.join(", ", byCode.keySet()));
+                errors.add(at + ".criterion", "unknown criterion " + m.criterion() + "; this call has "
+                        + String.join(", ", byCode.keySet()));
                 continue;
             }
             if (!seen.add(c.code)) {
@@ -147,18 +138,8 @@ public class ScoreService {
                 continue;
             }
             boolean na = Boolean.TRUE.equals(m.notApplicable());
-            if (na && m.points() != null) {
-                errors.add(at + ".points", "must be null when the criterion is marked not applicable");
-            } else if (m.points() != null) {
-                BigDecimal p = m.points();
-                if (p.compareTo(BigDecimal.valueOf(c.scaleMin)) < 0 || p.compareTo(BigDecimal.valueOf(c.scaleMax)) > 0) {
-                    errors.add(at + ".points", "must be between " + c.scaleMin + " and " + c.scaleMax);
-                } else if (p.stripTrailingZeros().scale() > 2) {
-                    errors.add(at + ".points", "must have at most two decimals");
-                }
-            }
-            if (m.comment() != null && m.comment().length() > MAX_COMMENT) {
-                errors.add(at + ".comment", "must be at most " + MAX_COMMENT + " characters (is " + m.comment().length() + ")");
+            if (m.points() != null && !CriteriaService.inScale(m.points(), c)) {
+                errors.add(at + ".points", "must be between " + c.scaleMin + " and " + c.scaleMax);
             }
             Map<String, Object> stored = new LinkedHashMap<>();
             stored.put("criterion", c.code);

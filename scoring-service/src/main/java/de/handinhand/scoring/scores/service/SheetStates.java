@@ -3,7 +3,7 @@ package de.handinhand.scoring.scores.service;
 import de.handinhand.scoring.cases.JuryCase;
 import de.handinhand.scoring.jury.Conflicts;
 import de.handinhand.scoring.scores.SheetState;
-import de.handinhand.scoring.scores.rest.SheetProgress;
+import de.handinhand.scoring.scores.api.SheetProgress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.Collection;

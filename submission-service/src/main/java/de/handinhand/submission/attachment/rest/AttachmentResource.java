@@ -1,9 +1,13 @@
 package de.handinhand.submission.attachment.rest;
 
+import de.handinhand.submission.attachment.api.AttachmentView;
 import de.handinhand.common.web.Page;
+import de.handinhand.common.web.params.PageParams;
 import de.handinhand.common.web.security.Roles;
 import de.handinhand.submission.attachment.service.AttachmentService;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -53,9 +57,10 @@ public class AttachmentResource {
     @RolesAllowed(Roles.SUBMITTER)
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Upload an attachment to the caller's draft", description = "The body is the file itself. "
-            + "Its type is recognised from its bytes (PDF, PNG or JPEG), whatever Content-Type says. At most 10 MB per "
-            + "file and 50 MB per entry by default. The name comes from Content-Disposition or ?filename=.")
+    @Operation(operationId = "uploadAttachment", summary = "Upload an attachment to the caller's draft",
+            description = "The body is the file itself. Its type is recognised from its bytes (PDF, PNG or JPEG), "
+                    + "whatever Content-Type says. At most 10 MB per file and 50 MB per entry by default. The name "
+                    + "comes from Content-Disposition or ?filename=.")
     @APIResponseSchema(value = AttachmentView.class, responseCode = "201",
             responseDescription = "Stored; the answer carries size and SHA-256")
     @APIResponse(responseCode = "409", description = "The entry is not a draft, or has the most attachments allowed")
@@ -72,22 +77,21 @@ public class AttachmentResource {
     @GET
     @RolesAllowed({Roles.SUBMITTER, Roles.ORGANIZER, Roles.JUROR})
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "List an entry's attachments", description = "Its municipality and organizers see the "
-            + "current files. A juror the jury has assigned to the entry (and who has no conflict with it) sees the "
-            + "files of its latest submitted version; for every other juror the entry does not exist (404). Oldest "
-            + "first, paginated (a page or size out of range is a 400).")
+    @Operation(operationId = "listAttachments", summary = "List an entry's attachments", description = "Its "
+            + "municipality and organizers see the current files. A juror the jury has assigned to the entry (and who "
+            + "has no conflict with it) sees the files of its latest submitted version; for every other juror the "
+            + "entry does not exist (404). Oldest first, paginated (a page or size out of range is a 400).")
     // No @APIResponse here: any would replace the Page schema generated from the return type.
-    public Page<AttachmentView> list(@PathParam("id") UUID id, @QueryParam("page") String page,
-            @QueryParam("size") String size) {
-        return attachments.list(id, Page.request(page, size));
+    public Page<AttachmentView> list(@PathParam("id") UUID id, @Valid @BeanParam PageParams paging) {
+        return attachments.list(id, paging.request());
     }
 
     @GET
     @Path("/{attachmentId}")
     @RolesAllowed({Roles.SUBMITTER, Roles.ORGANIZER, Roles.JUROR})
     @Produces({"application/pdf", "image/png", "image/jpeg", MediaType.APPLICATION_JSON})
-    @Operation(summary = "Download an attachment", description = "Streamed. ETag and Repr-Digest carry the SHA-256. "
-            + "A file a submitted version lists stays downloadable after it was removed from a reopened draft. "
+    @Operation(operationId = "downloadAttachment", summary = "Download an attachment", description = "Streamed. "
+            + "ETag and Repr-Digest carry the SHA-256. A file a submitted version lists stays downloadable after it was removed from a reopened draft. "
             + "Jurors: only an entry they are assigned to without conflict, and only the files of its latest "
             + "submitted version.")
     @APIResponse(responseCode = "200", description = "The file", content = {
@@ -114,7 +118,7 @@ public class AttachmentResource {
     @DELETE
     @Path("/{attachmentId}")
     @RolesAllowed(Roles.SUBMITTER)
-    @Operation(summary = "Remove an attachment from the caller's draft")
+    @Operation(operationId = "deleteAttachment", summary = "Remove an attachment from the caller's draft")
     @APIResponse(responseCode = "204", description = "Removed")
     public Response delete(@PathParam("id") UUID id, @PathParam("attachmentId") UUID attachmentId) {
         attachments.delete(id, attachmentId);

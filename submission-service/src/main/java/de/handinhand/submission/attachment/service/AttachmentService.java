@@ -9,7 +9,7 @@ import de.handinhand.common.web.problem.ValidationException;
 import de.handinhand.common.web.security.Caller;
 import de.handinhand.submission.attachment.Attachment;
 import de.handinhand.submission.attachment.repository.AttachmentRepository;
-import de.handinhand.submission.attachment.rest.AttachmentView;
+import de.handinhand.submission.attachment.api.AttachmentView;
 import de.handinhand.submission.submission.Submission;
 import de.handinhand.submission.submission.repository.SubmissionVersionRepository;
 import de.handinhand.submission.submission.service.SubmissionAccess;

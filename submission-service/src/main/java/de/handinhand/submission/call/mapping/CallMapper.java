@@ -2,7 +2,7 @@ package de.handinhand.submission.call.mapping;
 
 import de.handinhand.common.messaging.events.CallPublished;
 import de.handinhand.submission.call.Call;
-import de.handinhand.submission.call.rest.CallView;
+import de.handinhand.submission.call.api.CallView;
 import java.time.Instant;
 import java.util.List;
 

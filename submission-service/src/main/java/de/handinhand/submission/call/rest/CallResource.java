@@ -1,12 +1,17 @@
 package de.handinhand.submission.call.rest;
 
 import de.handinhand.common.web.Page;
+import de.handinhand.common.web.params.PageParams;
 import de.handinhand.common.web.security.Roles;
+import de.handinhand.submission.call.api.CallRequest;
+import de.handinhand.submission.call.api.CallView;
 import de.handinhand.submission.call.service.CallService;
-import de.handinhand.submission.form.FormTemplates;
-import de.handinhand.submission.form.rest.FormView;
+import de.handinhand.submission.form.api.FormView;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -14,11 +19,10 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -31,25 +35,23 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CallResource {
 
     private final CallService calls;
-    private final FormTemplates forms;
 
-    public CallResource(CallService calls, FormTemplates forms) {
+    public CallResource(CallService calls) {
         this.calls = calls;
-        this.forms = forms;
     }
 
     @GET
     @PermitAll
-    @Operation(summary = "List calls", description = "Public; newest first, paginated (a page or size out of "
-            + "range is a 400).")
-    public Page<CallView> list(@QueryParam("page") String page, @QueryParam("size") String size) {
-        return calls.list(Page.request(page, size));
+    @Operation(operationId = "listCalls", summary = "List calls", description = "Public; newest first, paginated (a "
+            + "page or size out of range is a 400).")
+    public Page<CallView> list(@Valid @BeanParam PageParams paging) {
+        return calls.list(paging.request());
     }
 
     @GET
     @Path("/{id}")
     @PermitAll
-    @Operation(summary = "Read one call", description = "Public.")
+    @Operation(operationId = "getCall", summary = "Read one call", description = "Public.")
     @APIResponseSchema(value = CallView.class, responseCode = "200", responseDescription = "The call")
     @APIResponse(responseCode = "404", description = "No such call")
     public CallView get(@PathParam("id") UUID id) {
@@ -59,37 +61,37 @@ public class CallResource {
     @GET
     @Path("/{id}/form")
     @PermitAll
-    @Operation(summary = "The call's entry form", description = "Public. Sections and questions with codes, labels, "
-            + "types, option codes, limits and follow-up rules, so a portal can render and check the form itself; "
-            + "the server checks the same rules on save and submit.")
+    @Operation(operationId = "getCallForm", summary = "The call's entry form", description = "Public. Sections and "
+            + "questions with codes, labels, types, option codes, limits and follow-up rules, so a portal can render "
+            + "and check the form itself; the server checks the same rules on save and submit.")
     @APIResponseSchema(value = FormView.class, responseCode = "200", responseDescription = "The form")
     @APIResponse(responseCode = "404", description = "No such call")
     public FormView form(@PathParam("id") UUID id) {
-        return FormView.of(forms.of(calls.require(id).formTemplate));
+        return calls.form(id);
     }
 
     @PUT
     @Path("/{id}")
     @RolesAllowed(Roles.ORGANIZER)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change a call", description = "Organizers only; the same body as for creating it. Kind "
-            + "and form are fixed once the call has entries. Announces the new state with "
+    @Operation(operationId = "updateCall", summary = "Change a call", description = "Organizers only; the same body "
+            + "as for creating it. Kind and form are fixed once the call has entries. Announces the new state with "
             + "handinhand.call.published.")
     @APIResponseSchema(value = CallView.class, responseCode = "200", responseDescription = "Changed")
     @APIResponse(responseCode = "409", description = "Kind or form changed although entries exist")
     @APIResponse(responseCode = "422", description = "Invalid fields, each listed in errors")
-    public CallView update(@PathParam("id") UUID id, CallRequest request) {
+    public CallView update(@PathParam("id") UUID id, @Valid @NotNull CallRequest request) {
         return calls.update(id, request);
     }
 
     @POST
     @RolesAllowed(Roles.ORGANIZER)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a call", description = "Organizers only. Announces the call with a "
-            + "handinhand.call.published event.")
+    @Operation(operationId = "createCall", summary = "Create a call", description = "Organizers only. Announces the "
+            + "call with a handinhand.call.published event.")
     @APIResponseSchema(value = CallView.class, responseCode = "201", responseDescription = "Created")
     @APIResponse(responseCode = "422", description = "Invalid fields, each listed in errors")
-    public Response create(CallRequest request, @Context UriInfo uri) {
+    public Response create(@Valid @NotNull CallRequest request, @Context UriInfo uri) {
         CallView created = calls.create(request);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
                 .entity(created).build();

@@ -14,6 +14,7 @@ import de.handinhand.submission.form.Form;
 import de.handinhand.submission.form.Option;
 import de.handinhand.submission.form.Question;
 import de.handinhand.submission.form.Section;
+import de.handinhand.submission.submission.api.SubmissionRequest;
 import java.util.Arrays;
 import java.util.List;
 
@@ -49,14 +50,14 @@ public final class FluechtlingsdialogForm {
                         Question.of("F17", "E-Mail", TEXT).maxLength(200).pattern("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")
                                 .build())),
                 new Section("F2", "Veranstaltungskonzept", List.of(
-                        Question.of("F20", "Titel der Veranstaltung", TEXT).required().maxLength(300).field("title")
-                                .build(),
+                        Question.of("F20", "Titel der Veranstaltung", TEXT).required()
+                                .maxLength(SubmissionRequest.TITLE_MAX).field("title").build(),
                         Question.of("F21", "Datum der Veranstaltung", DATE).required().build(),
                         Question.of("F25", "Beginn (Uhrzeit, HH:MM)", TEXT).maxLength(5).pattern(TIME_OF_DAY).build(),
                         Question.of("F26", "Ende (Uhrzeit, HH:MM)", TEXT).maxLength(5).pattern(TIME_OF_DAY).build(),
                         Question.of("F22", "Ort der Veranstaltung", TEXT).maxLength(300).build(),
-                        Question.of("F23", "Kurzfassung", LONG_TEXT).required().maxLength(5000).field("summary")
-                                .build(),
+                        Question.of("F23", "Kurzfassung", LONG_TEXT).required()
+                                .maxLength(SubmissionRequest.SUMMARY_MAX).field("summary").build(),
                         Question.of("F24", "Veranstaltungskonzept", LONG_TEXT).required().maxLength(20_000)
                                 .field("description").build())),
                 new Section("F3", "Ausgangssituation/Anlass", List.of(

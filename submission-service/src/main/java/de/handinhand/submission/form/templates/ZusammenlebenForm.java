@@ -17,6 +17,7 @@ import de.handinhand.submission.form.ProjectGroup;
 import de.handinhand.submission.form.Question;
 import de.handinhand.submission.form.Section;
 import de.handinhand.submission.municipality.Bundesland;
+import de.handinhand.submission.submission.api.SubmissionRequest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -69,12 +70,12 @@ public final class ZusammenlebenForm {
 
     private static Section sectionB() {
         return new Section("B", "Beschreibung des Wettbewerbsbeitrags", List.of(
-                Question.of("B1", "Titel des Wettbewerbsbeitrags", TEXT).required().maxLength(300).field("title")
-                        .build(),
-                Question.of("B2", "Kurzfassung des Wettbewerbsbeitrags", LONG_TEXT).required().maxLength(5000)
-                        .field("summary").build(),
-                Question.of("B3", "Beschreibung des Wettbewerbsbeitrags", LONG_TEXT).required().maxLength(100_000)
-                        .field("description").build()));
+                Question.of("B1", "Titel des Wettbewerbsbeitrags", TEXT).required()
+                        .maxLength(SubmissionRequest.TITLE_MAX).field("title").build(),
+                Question.of("B2", "Kurzfassung des Wettbewerbsbeitrags", LONG_TEXT).required()
+                        .maxLength(SubmissionRequest.SUMMARY_MAX).field("summary").build(),
+                Question.of("B3", "Beschreibung des Wettbewerbsbeitrags", LONG_TEXT).required()
+                        .maxLength(SubmissionRequest.DESCRIPTION_MAX).field("description").build()));
     }
 
     private static Section sectionC1() {

@@ -1,34 +1,42 @@
 package de.handinhand.submission.jury.messaging;
 
-import de.handinhand.common.messaging.MalformedEventException;
-import de.handinhand.common.messaging.inbox.InboundEvents;
+import de.handinhand.common.messaging.EventTypes;
+import de.handinhand.common.messaging.consumer.EventDispatcher;
+import de.handinhand.common.messaging.consumer.EventHandlers;
+import de.handinhand.common.messaging.events.AssignmentsChanged;
 import de.handinhand.submission.jury.service.JuryReaders;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.faulttolerance.Retry;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Reads {@code scoring-events} (key: the submission id for assignment changes, so one entry's
- * snapshots stay in order) into the jurors who may read each entry. A poison event goes to the
- * dead-letter topic at once; any other failure (the database briefly away) is retried for up to two
- * minutes, each attempt in a fresh transaction, before it is dead-lettered too.
+ * snapshots stay in order) into the jurors who may read each entry; the topic's other events
+ * concern other services and are recorded as seen. The dispatcher does the rest: an event that can
+ * never apply goes to the dead-letter topic at once, any other failure (the database away) is
+ * tried again for as long as it takes, with the channel's later events waiting behind it.
  */
 @ApplicationScoped
 public class ScoringEventsConsumer {
 
-    private final InboundEvents inbound;
-    private final JuryReaders readers;
+    /** The inbox's name for this consumer; it keys the processed event ids, so it never changes. */
+    static final String CONSUMER = "submission.scoring-events";
 
-    public ScoringEventsConsumer(InboundEvents inbound, JuryReaders readers) {
-        this.inbound = inbound;
-        this.readers = readers;
+    private final EventDispatcher dispatcher;
+    private final EventHandlers handlers;
+
+    public ScoringEventsConsumer(EventDispatcher dispatcher, JuryReaders readers) {
+        this.dispatcher = dispatcher;
+        this.handlers = EventHandlers.consumer(CONSUMER)
+                .on(EventTypes.ASSIGNMENTS_CHANGED, AssignmentsChanged.class, readers::changed)
+                .build();
     }
 
     @Incoming("scoring-events")
     @Blocking
-    @Retry(maxRetries = -1, maxDuration = 120_000, delay = 500, jitter = 250, abortOn = MalformedEventException.class)
-    public void consume(String payload) {
-        inbound.process(payload, readers::apply);
+    public CompletionStage<Void> consume(Message<String> message) {
+        return dispatcher.dispatch(handlers, message);
     }
 }

@@ -1,10 +1,13 @@
 package de.handinhand.submission.legacy.rest;
 
-import de.handinhand.common.web.QueryParams;
 import de.handinhand.common.web.security.Roles;
+import de.handinhand.common.web.validation.Rules;
 import de.handinhand.submission.legacy.service.LegacyImportService;
-import de.handinhand.submission.submission.rest.SubmissionView;
+import de.handinhand.submission.submission.api.SubmissionView;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -13,6 +16,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -26,6 +30,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Import", description = "Legacy text exports of entry forms")
 public class ImportResource {
 
+    /** Far above any real export (the 2017 ones have some 30,000 characters at most). */
+    static final int MAX_TEXT = 1_000_000;
+
     private final LegacyImportService imports;
 
     public ImportResource(LegacyImportService imports) {
@@ -36,7 +43,7 @@ public class ImportResource {
     @RolesAllowed(Roles.ORGANIZER)
     @Consumes(MediaType.TEXT_PLAIN)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Import a legacy text export", description = "Organizers only. Turns the text export of a "
+    @Operation(operationId = "importLegacyEntry", summary = "Import a legacy text export", description = "Organizers only. Turns the text export of a "
             + "competition entry form or a Flüchtlingsdialog report into a submitted entry (version 1, imported): "
             + "contact, title, summary, description, every answer the text carries, the single projects. What cannot "
             + "be placed is kept verbatim in `unplaced`; the source text is kept with the entry; `derived` lists the "
@@ -60,11 +67,12 @@ public class ImportResource {
             + "single municipality to be found (an unknown name, or several equally: the message names the "
             + "candidates); nothing is stored")
     public Response importText(
-            @Parameter(description = "The call the entry belongs to", required = true) @QueryParam("callId") String callId,
+            @Parameter(description = "The call the entry belongs to", required = true) @QueryParam("callId") UUID callId,
             @Parameter(description = "The municipality's key (AGS), if the text does not name a registered one")
-            @QueryParam("municipalityId") String municipalityId,
+            @QueryParam("municipalityId") @Pattern(regexp = Rules.AGS, message = Rules.AGS_MESSAGE) String municipalityId,
+            @NotBlank(message = "the text export is empty") @Size(max = MAX_TEXT, message = Rules.AT_MOST_CHARACTERS)
             String text) {
-        SubmissionView imported = imports.importText(QueryParams.uuid("callId", callId), municipalityId, text);
+        SubmissionView imported = imports.importText(callId, municipalityId, text);
         return Response.created(UriBuilder.fromPath("/api/submissions/{id}").build(imported.id())).entity(imported)
                 .build();
     }

@@ -3,7 +3,6 @@ package de.handinhand.submission.legacy.service;
 import de.handinhand.common.messaging.codes.FieldOfAction;
 import de.handinhand.common.web.problem.Errors;
 import de.handinhand.common.web.problem.ValidationException;
-import de.handinhand.common.web.security.Caller;
 import de.handinhand.submission.call.Call;
 import de.handinhand.submission.call.FormTemplate;
 import de.handinhand.submission.call.repository.CallRepository;
@@ -14,16 +13,10 @@ import de.handinhand.submission.legacy.parse.LegacyParser;
 import de.handinhand.submission.legacy.parse.ParsedEntry;
 import de.handinhand.submission.municipality.Municipality;
 import de.handinhand.submission.municipality.repository.MunicipalityRepository;
-import de.handinhand.submission.submission.Submission;
-import de.handinhand.submission.submission.SubmissionStatus;
-import de.handinhand.submission.submission.repository.SubmissionRepository;
-import de.handinhand.submission.submission.rest.SubmissionView;
-import de.handinhand.submission.submission.service.CategoryRule;
-import de.handinhand.submission.submission.service.SubmissionService;
+import de.handinhand.submission.submission.api.SubmissionView;
+import de.handinhand.submission.submission.service.ImportedEntries;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,28 +34,23 @@ import java.util.UUID;
 @ApplicationScoped
 public class LegacyImportService {
 
-    static final int MAX_TEXT = 1_000_000;
-
     private final CallRepository calls;
     private final MunicipalityRepository municipalities;
-    private final SubmissionRepository submissions;
-    private final SubmissionService lifecycle;
+    private final ImportedEntries entries;
     private final FormTemplates forms;
-    private final Caller caller;
-    private final Clock clock;
 
-    public LegacyImportService(CallRepository calls, MunicipalityRepository municipalities,
-            SubmissionRepository submissions, SubmissionService lifecycle, FormTemplates forms, Caller caller,
-            Clock clock) {
+    public LegacyImportService(CallRepository calls, MunicipalityRepository municipalities, ImportedEntries entries,
+            FormTemplates forms) {
         this.calls = calls;
         this.municipalities = municipalities;
-        this.submissions = submissions;
-        this.lifecycle = lifecycle;
+        this.entries = entries;
         this.forms = forms;
-        this.caller = caller;
-        this.clock = clock;
     }
 
+    /**
+     * Imports one text export into {@code callId}, for {@code municipalityId} if given. The text's
+     * length and that it is not blank are the resource's constraints.
+     */
     @Transactional
     public SubmissionView importText(UUID callId, String municipalityId, String text) {
         Errors errors = new Errors();
@@ -72,11 +60,7 @@ public class LegacyImportService {
         } else if (call == null) {
             errors.add("callId", "no call with this id");
         }
-        if (text == null || text.isBlank()) {
-            errors.add("body", "the text export is empty");
-        } else if (text.length() > MAX_TEXT) {
-            errors.add("body", "at most " + MAX_TEXT + " characters");
-        } else if (text.indexOf('\u0000') >= 0) {
+        if (text.indexOf('\u0000') >= 0) {
             // PostgreSQL cannot store U+0000; the export is damaged rather than merely odd (form feeds stay).
             errors.add("body", "must not contain U+0000 (at position " + (text.indexOf('\u0000') + 1) + ")");
         }
@@ -90,42 +74,14 @@ public class LegacyImportService {
         }
         ParsedEntry parsed = new LegacyParser(form).parse(text);
         Municipality municipality = municipality(municipalityId, parsed, text);
-        if (submissions.exists(call.id, municipality.id)) {
-            throw new de.handinhand.common.web.problem.ConflictException("entry-exists", "Municipality "
-                    + municipality.id + " already has an entry for this call");
-        }
 
         // A header line that only names the municipality (as the exports start) has its place now.
         String header = MunicipalityFinder.fold(municipality.name.strip());
         List<String> unplaced = parsed.unplaced().stream()
                 .filter(u -> !MunicipalityFinder.fold(u.strip()).equals(header)).toList();
         Fitted fitted = fit(form, fallbackTitle(form, municipality, parsed), parsed, unplaced);
-
-        Instant now = clock.instant();
-        Submission s = new Submission();
-        s.id = UUID.randomUUID();
-        s.callId = call.id;
-        s.municipalityId = municipality.id;
-        s.category = CategoryRule.derive(municipality, call.categoryList());
-        FormValidator.Content content = fitted.content();
-        s.title = content.title();
-        s.summary = content.summary();
-        s.description = content.description();
-        s.answers = content.answers();
-        s.projects = content.projects();
-        s.imported = true;
-        s.sourceText = text;
-        s.unplaced = fitted.unplaced();
-        s.derived = fitted.derived();
-        s.status = SubmissionStatus.SUBMITTED;
-        s.version = 1;
-        s.submittedAt = now;
-        s.createdAt = now;
-        s.updatedAt = now;
-        s.createdBy = caller.username();
-        lifecycle.persistNew(s);
-        lifecycle.freeze(s, call, form, municipality, caller.username());
-        return lifecycle.get(s.id);
+        return entries.register(new ImportedEntries.Imported(call, municipality, fitted.content(), fitted.unplaced(),
+                fitted.derived(), text));
     }
 
     private record Fitted(FormValidator.Content content, List<String> unplaced, List<String> derived) {

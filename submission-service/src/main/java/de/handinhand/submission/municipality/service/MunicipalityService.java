@@ -1,28 +1,25 @@
 package de.handinhand.submission.municipality.service;
 
+import de.handinhand.common.web.Page;
 import de.handinhand.common.web.problem.ConflictException;
 import de.handinhand.common.web.problem.Errors;
 import de.handinhand.common.web.problem.NotFoundException;
-import de.handinhand.submission.municipality.Bundesland;
+import de.handinhand.common.web.problem.ValidationException;
 import de.handinhand.submission.municipality.Municipality;
-import de.handinhand.submission.municipality.MunicipalityType;
+import de.handinhand.submission.municipality.api.MunicipalityRequest;
+import de.handinhand.submission.municipality.api.MunicipalityView;
 import de.handinhand.submission.municipality.repository.MunicipalityRepository;
-import de.handinhand.submission.municipality.rest.MunicipalityRequest;
-import de.handinhand.submission.municipality.rest.MunicipalityView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.util.regex.Pattern;
 
 /**
- * The municipality registry, extended by organizers. A key must be consistent with itself: its
- * first two digits name the Bundesland, its first five the Kreis, and a Landkreis is its own Kreis.
+ * The municipality registry, read by everyone and extended by organizers. The body's own rules
+ * (key format, consistency of key, Bundesland and Kreis) are its constraints; what needs the
+ * registry or the path is checked here.
  */
 @ApplicationScoped
 public class MunicipalityService {
-
-    static final Pattern AGS = Pattern.compile("[0-9]{5}|[0-9]{8}");
-    static final Pattern KREIS = Pattern.compile("[0-9]{5}");
 
     private final MunicipalityRepository municipalities;
     private final Clock clock;
@@ -32,9 +29,21 @@ public class MunicipalityService {
         this.clock = clock;
     }
 
+    public Page<MunicipalityView> list(Page.Request paging) {
+        return new Page<>(municipalities.page(paging.page(), paging.size()).stream().map(MunicipalityView::of).toList(),
+                municipalities.count(), paging.page(), paging.size());
+    }
+
+    public MunicipalityView get(String id) {
+        return municipalities.findByIdOptional(id).map(MunicipalityView::of)
+                .orElseThrow(() -> NotFoundException.of("Municipality", id));
+    }
+
     @Transactional
     public MunicipalityView create(MunicipalityRequest request) {
-        validate(request, request == null ? null : request.id());
+        if (request.id() == null) {
+            throw ValidationException.of("id", "is required");
+        }
         if (municipalities.findByIdOptional(request.id()).isPresent()) {
             throw exists(request.id());
         }
@@ -52,16 +61,23 @@ public class MunicipalityService {
         return MunicipalityView.of(m);
     }
 
-    private static ConflictException exists(String id) {
-        return new ConflictException("municipality-exists", "Municipality " + id + " is registered already");
-    }
-
+    /** The key cannot change: a body that names one names the path's; one that names none is checked against it. */
     @Transactional
     public MunicipalityView update(String id, MunicipalityRequest request) {
         Municipality m = municipalities.findByIdOptional(id).orElseThrow(() -> NotFoundException.of("Municipality", id));
-        validate(request, id);
+        Errors errors = new Errors();
+        if (request.id() == null) {
+            request.checkKey(id, errors);
+        } else if (!request.id().equals(id)) {
+            errors.add("id", "must match the path");
+        }
+        errors.throwIfAny();
         apply(request, m);
         return MunicipalityView.of(m);
+    }
+
+    private static ConflictException exists(String id) {
+        return new ConflictException("municipality-exists", "Municipality " + id + " is registered already");
     }
 
     private static void apply(MunicipalityRequest request, Municipality m) {
@@ -70,36 +86,5 @@ public class MunicipalityService {
         m.bundesland = request.bundesland();
         m.kreisId = request.kreisId();
         m.population = request.population();
-    }
-
-    static void validate(MunicipalityRequest request, String id) {
-        Errors errors = new Errors();
-        if (request == null) {
-            errors.add("body", "is required").throwIfAny();
-        }
-        if (request.id() != null && !request.id().equals(id)) {
-            errors.add("id", "must match the path");
-        }
-        if (id == null || !AGS.matcher(id).matches()) {
-            errors.add("id", "must be an official key (AGS) of 5 or 8 digits");
-        }
-        errors.requireText("name", request.name(), 200).require("type", request.type());
-        Bundesland land = request.bundesland() == null ? null : Bundesland.ofCode(request.bundesland()).orElse(null);
-        if (land == null) {
-            errors.add("bundesland", "must be one of the 16 codes, e.g. BY, NW, HE");
-        } else if (id != null && !id.startsWith(land.agsPrefix())) {
-            errors.add("bundesland", "keys in " + land.label() + " start with " + land.agsPrefix());
-        }
-        if (request.kreisId() == null || !KREIS.matcher(request.kreisId()).matches()) {
-            errors.add("kreisId", "must be the 5-digit key of the Kreis");
-        } else if (id != null && !id.startsWith(request.kreisId())) {
-            errors.add("kreisId", "a municipality's key starts with its Kreis' key");
-        } else if (request.type() == MunicipalityType.LANDKREIS && id != null && !id.equals(request.kreisId())) {
-            errors.add("kreisId", "a Landkreis is its own Kreis (its key has 5 digits)");
-        }
-        if (request.population() != null && request.population() < 0) {
-            errors.add("population", "must not be negative");
-        }
-        errors.throwIfAny();
     }
 }

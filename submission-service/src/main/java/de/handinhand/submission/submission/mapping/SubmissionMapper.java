@@ -1,13 +1,13 @@
 package de.handinhand.submission.submission.mapping;
 
-import de.handinhand.submission.attachment.rest.AttachmentView;
+import de.handinhand.submission.attachment.api.AttachmentView;
 import de.handinhand.submission.form.Form;
 import de.handinhand.submission.form.FormDerivations;
 import de.handinhand.submission.municipality.Municipality;
 import de.handinhand.submission.submission.Submission;
-import de.handinhand.submission.submission.rest.ProjectEntry;
-import de.handinhand.submission.submission.rest.SubmissionSummary;
-import de.handinhand.submission.submission.rest.SubmissionView;
+import de.handinhand.submission.submission.api.ProjectEntry;
+import de.handinhand.submission.submission.api.SubmissionSummary;
+import de.handinhand.submission.submission.api.SubmissionView;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

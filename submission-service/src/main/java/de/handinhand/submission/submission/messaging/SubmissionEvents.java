@@ -9,7 +9,7 @@ import de.handinhand.common.messaging.events.ProjectSnapshot;
 import de.handinhand.common.messaging.events.SubmissionSubmitted;
 import de.handinhand.common.messaging.events.SubmissionWithdrawn;
 import de.handinhand.common.messaging.outbox.OutboxWriter;
-import de.handinhand.submission.attachment.rest.AttachmentView;
+import de.handinhand.submission.attachment.api.AttachmentView;
 import de.handinhand.submission.call.Call;
 import de.handinhand.submission.form.Form;
 import de.handinhand.submission.form.FormDerivations;

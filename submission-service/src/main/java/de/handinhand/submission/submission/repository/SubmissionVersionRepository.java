@@ -12,12 +12,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class SubmissionVersionRepository implements PanacheRepositoryBase<SubmissionVersion, SubmissionVersion.Key> {
 
-    /** Stores a frozen version from its JSON text as it is, without mapping it through Java objects. */
-    public void insert(UUID submissionId, int version, String snapshotJson, Instant submittedAt, String submittedBy) {
-        insert(submissionId, version, snapshotJson, submittedAt, submittedBy, null, null);
-    }
-
-    /** The same, for a version an organizer made by correcting the entry: who and when too. */
+    /**
+     * Stores a frozen version from its JSON text as it is, without mapping it through Java objects;
+     * {@code correctedAt}/{@code correctedBy} for a version an organizer made by correcting the entry.
+     */
     public void insert(UUID submissionId, int version, String snapshotJson, Instant submittedAt, String submittedBy,
             Instant correctedAt, String correctedBy) {
         getEntityManager().createNativeQuery("""

@@ -1,11 +1,13 @@
 package de.handinhand.common.web.openapi;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 
@@ -14,6 +16,11 @@ import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
  * its own gets {@code application/problem+json} with the shared {@code Problem} schema (RFC 9457,
  * with the request id and the list of offending fields). Enabled with
  * {@code mp.openapi.filter=de.handinhand.common.web.openapi.ProblemResponses}.
+ *
+ * <p>It also gives numeric parameters their defaults as numbers: SmallRye OpenAPI copies a
+ * {@code @DefaultValue("20")} into the document as the string {@code "20"}, which is not a valid
+ * value of an integer schema (Spectral's {@code oas3-valid-schema-example} refuses it, and
+ * generated clients would send the wrong type).
  */
 public class ProblemResponses implements OASFilter {
 
@@ -34,6 +41,24 @@ public class ProblemResponses implements OASFilter {
                 operations.values().forEach(ProblemResponses::problems);
             }
         });
+    }
+
+    @Override
+    public Parameter filterParameter(Parameter parameter) {
+        Schema schema = parameter.getSchema();
+        if (schema != null && schema.getDefaultValue() instanceof String text && schema.getType() != null) {
+            try {
+                if (schema.getType().contains(SchemaType.INTEGER) || schema.getType().contains(SchemaType.NUMBER)) {
+                    BigDecimal number = new BigDecimal(text.trim());
+                    schema.setDefaultValue(schema.getType().contains(SchemaType.INTEGER) ? number.toBigIntegerExact() : number);
+                } else if (schema.getType().contains(SchemaType.BOOLEAN)) {
+                    schema.setDefaultValue(Boolean.valueOf(text.trim()));
+                }
+            } catch (ArithmeticException | NumberFormatException notANumber) {
+                // left as written: the document then shows the mistake instead of hiding it
+            }
+        }
+        return parameter;
     }
 
     private static void problems(Operation operation) {

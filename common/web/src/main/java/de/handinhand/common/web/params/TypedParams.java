@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
  * Every failure is a {@link ParameterException} naming the parameter as the caller sent it: 400 for
  * query parameters and headers, 404 for path parameters (a path that cannot name a resource names
  * none: {@code /api/calls/not-a-uuid} is "no such call", as before). A blank value ({@code ?kreis=})
- * counts as absent, as it always has; primitives are left to JAX-RS, so take boxed types.
+ * counts as absent, as it always has, for {@link String} parameters too (so their {@code @Pattern}
+ * sees null, not "", and a stripped value otherwise); primitives are left to JAX-RS, so take boxed types.
  * <p>
  * Enum constants match case-insensitively ({@code sort=relevance} is {@code RELEVANCE}); the
  * message lists the constants as the API documents them.
@@ -55,6 +56,11 @@ public class TypedParams implements ParamConverterProvider {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     static Converter<?> converter(Class<?> type) {
+        if (type == String.class) {
+            // So that a blank text is absent and surrounding blanks do not count, as for every other type:
+            // without this, ?kreis= reached a @Pattern(regexp = Rules.KREIS_KEY) String kreis as "" and was refused.
+            return new Converter<>(Function.identity(), null);
+        }
         if (type == UUID.class) {
             return new Converter<>(UUID::fromString, "must be a UUID");
         }

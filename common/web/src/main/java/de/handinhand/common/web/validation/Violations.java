@@ -86,8 +86,10 @@ public final class Violations {
 
     private static Located parameter(ConstraintViolation<?> violation, Path.Node methodNode, Path.ParameterNode node,
             List<Path.Node> inside, String message) {
-        int index = node.getParameterIndex();
-        Annotation[] annotations = methodNode.getKind() == ElementKind.METHOD
+        int index = methodNode.getKind() == ElementKind.METHOD
+                ? parameterIndex(violation.getRootBeanClass(), methodNode.as(Path.MethodNode.class), node)
+                : -1;
+        Annotation[] annotations = index >= 0
                 ? parameterAnnotations(violation.getRootBeanClass(), methodNode.as(Path.MethodNode.class), index)
                 : new Annotation[0];
         for (Annotation a : annotations) {
@@ -176,6 +178,34 @@ public final class Violations {
      * The annotations of the method's parameter where they are declared: the validated instance
      * may be a generated subclass (interceptors) whose override carries none.
      */
+    /**
+     * The parameter's position. A custom constraint that reports an element through a container
+     * element node leaves Hibernate Validator's parameter node without its index (reading it throws),
+     * so the position is then found by the parameter's name (the build keeps names: -parameters);
+     * -1 when neither works, and the violation is named as the body's.
+     */
+    private static int parameterIndex(Class<?> root, Path.MethodNode method, Path.ParameterNode node) {
+        try {
+            return node.getParameterIndex();
+        } catch (NullPointerException noIndex) {
+            Class<?>[] types = method.getParameterTypes().toArray(Class<?>[]::new);
+            for (Class<?> c = root; c != null && c != Object.class; c = c.getSuperclass()) {
+                try {
+                    java.lang.reflect.Parameter[] parameters = c.getDeclaredMethod(method.getName(), types).getParameters();
+                    for (int i = 0; i < parameters.length; i++) {
+                        if (parameters[i].getName().equals(node.getName())) {
+                            return i;
+                        }
+                    }
+                    return -1;
+                } catch (NoSuchMethodException e) {
+                    // declared further up
+                }
+            }
+            return -1;
+        }
+    }
+
     private static Annotation[] parameterAnnotations(Class<?> root, Path.MethodNode node, int index) {
         Class<?>[] types = node.getParameterTypes().toArray(Class<?>[]::new);
         for (Class<?> c = root; c != null && c != Object.class; c = c.getSuperclass()) {

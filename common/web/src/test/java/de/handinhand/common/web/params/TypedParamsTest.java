@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
+import de.handinhand.common.web.validation.Rules;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +45,15 @@ class TypedParamsTest {
                 .get("/test/samples").then().statusCode(200)
                 .body("callId", nullValue()).body("sort", nullValue())
                 .body("page", equalTo(0)).body("size", equalTo(20));
+    }
+
+    @Test
+    void blankTextParametersAreAbsentSoTheirPatternsDoNotRefuseThem() {
+        given().queryParam("lang", "").queryParam("q", " ").get("/test/samples").then().statusCode(200)
+                .body("q", nullValue()).body("shown", equalTo("de"));
+        given().queryParam("lang", " ar ").queryParam("q", " Sprachcafé ").get("/test/samples").then().statusCode(200)
+                .body("q", equalTo("Sprachcafé")).body("shown", equalTo("ar"));
+        badQuery("lang", "arabisch", Rules.LANGUAGE_MESSAGE);
     }
 
     @Test

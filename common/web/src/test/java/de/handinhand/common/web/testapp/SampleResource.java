@@ -50,6 +50,14 @@ public class SampleResource {
         return body;
     }
 
+    /** A bare list as the body (like {@code PUT …/jurors}), checked by a custom constraint. */
+    @POST
+    @Path("/names")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public java.util.List<String> names(@NoDuplicates @NotNull java.util.List<String> names) {
+        return names;
+    }
+
     @GET
     public Map<String, Object> list(@Valid @BeanParam PageParams paging,
             @QueryParam("callId") UUID callId,

@@ -51,9 +51,12 @@ class OpenApiConstraintsTest {
         Map<?, ?> size = (Map<?, ?>) byName.get("size").get("schema");
         assertThat(((Number) size.get("minimum")).intValue(), 1);
         assertThat(((Number) size.get("maximum")).intValue(), 200);
-        assertThat(String.valueOf(size.get("default")), "20");
+        // a number, not the string "20": an integer schema with a string default is invalid OpenAPI
+        assertThat(size.get("default") instanceof Number, true);
+        assertThat(((Number) size.get("default")).intValue(), 20);
         Map<?, ?> page = (Map<?, ?>) byName.get("page").get("schema");
         assertThat(((Number) page.get("minimum")).intValue(), 0);
+        assertThat(page.get("default") instanceof Number, true);
         Map<?, ?> lang = (Map<?, ?>) byName.get("lang").get("schema");
         assertThat(lang.get("pattern"), Rules.LANGUAGE);
         assertThat(resolve(doc, byName.get("callId")).get("format"), "uuid");

@@ -50,6 +50,16 @@ class ViolationMappingTest {
     }
 
     @Test
+    void aCustomConstraintOnAnElementOfABareListNamesThatElement() {
+        given().contentType("application/json").body("[\"juror1\", \"juror2\"]").post("/test/samples/names").then()
+                .statusCode(200);
+        given().contentType("application/json").body("[\"juror1\", \"juror2\", \"juror1\"]")
+                .post("/test/samples/names").then()
+                .statusCode(422).contentType("application/problem+json")
+                .body("errors.field", contains("[2]")).body("errors[0].message", equalTo("is given twice"));
+    }
+
+    @Test
     void aMissingRequiredFieldIsRequired() {
         given().contentType("application/json").body("""
                 {"kreisId": "09174"}""").post("/test/samples").then().statusCode(422)

@@ -1,7 +1,0 @@
-package de.handinhand.scoring.jury.rest;
-
-import java.util.List;
-
-public record ConflictsView(String username, List<String> municipalities, List<String> kreise,
-        List<String> bundeslaender, List<RemovedAssignment> removedAssignments) {
-}

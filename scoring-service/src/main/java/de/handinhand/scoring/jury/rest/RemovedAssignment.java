@@ -1,7 +1,0 @@
-package de.handinhand.scoring.jury.rest;
-
-import java.util.UUID;
-
-/** An assignment taken away because the juror left the jury or declared a conflict. */
-public record RemovedAssignment(UUID callId, UUID caseId, UUID submissionId, String juror, String reason) {
-}

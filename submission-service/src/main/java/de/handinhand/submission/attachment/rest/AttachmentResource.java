@@ -120,6 +120,7 @@ public class AttachmentResource {
     @RolesAllowed(Roles.SUBMITTER)
     @Operation(operationId = "deleteAttachment", summary = "Remove an attachment from the caller's draft")
     @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "409", description = "The entry is not a draft (reopen it first)")
     public Response delete(@PathParam("id") UUID id, @PathParam("attachmentId") UUID attachmentId) {
         attachments.delete(id, attachmentId);
         return Response.noContent().build();

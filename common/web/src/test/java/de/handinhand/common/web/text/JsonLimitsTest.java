@@ -99,6 +99,12 @@ class JsonLimitsTest {
                 .body("errors[0].field", equalTo("kind"));
         post("/test/samples", VALID_HEAD + ", \"locations\": [{\"lat\": \"48.2\", \"lon\": 11.4}]}").statusCode(400)
                 .body("errors[0].field", equalTo("locations[0].lat"));
+        // An instant from a number would be seconds since 1970: refused, the ISO text taken.
+        post("/test/samples", VALID_HEAD + ", \"startsAt\": 4711}").statusCode(400)
+                .body("errors[0].field", equalTo("startsAt"));
+        post("/test/samples", VALID_HEAD + ", \"startsAt\": 4711.5}").statusCode(400);
+        given().contentType("application/json").body(VALID_HEAD + ", \"startsAt\": \"2026-03-01T08:00:00Z\"}")
+                .post("/test/samples").then().statusCode(200).body("startsAt", equalTo("2026-03-01T08:00:00Z"));
     }
 
     @Test

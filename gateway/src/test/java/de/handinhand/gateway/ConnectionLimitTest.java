@@ -1,6 +1,5 @@
 package de.handinhand.gateway;
 
-import static de.handinhand.gateway.HttpLimitsTest.assertClosedByServer;
 import static de.handinhand.gateway.HttpLimitsTest.readAll;
 import static de.handinhand.gateway.HttpLimitsTest.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -47,15 +46,27 @@ class ConnectionLimitTest {
         try {
             for (int i = 0; i < LIMIT; i++) {
                 Socket socket = new Socket(base.getHost(), base.getPort());
-                // Half a request head: the connection is open and counted, like a slow client's.
-                send(socket, "GET /q/health/ready HTTP/1.1\r\nHost: gateway\r\n");
+                socket.setSoTimeout(30_000);
+                // One whole request, kept alive: Vert.x counts a socket as an HTTP connection once it has
+                // read a request head (it looks for an h2c upgrade there). A socket still sending its first
+                // head is bounded by the idle timeout and the head size instead (HttpLimitsTest).
+                send(socket, "GET /q/health/ready HTTP/1.1\r\nHost: gateway\r\n\r\n");
+                assertTrue(readOneAnswer(socket).startsWith("HTTP/1.1 200"), "connection " + i + " is served");
                 held.add(socket);
             }
             try (Socket refused = new Socket(base.getHost(), base.getPort())) {
-                assertClosedByServer(refused, Duration.ofSeconds(30));
+                send(refused, "GET /q/health/ready HTTP/1.1\r\nHost: gateway\r\nConnection: close\r\n\r\n");
+                refused.setSoTimeout(30_000);
+                String answer;
+                try {
+                    answer = readAll(refused);
+                } catch (java.net.SocketException reset) {
+                    answer = ""; // reset by the server: closed without an answer too
+                }
+                assertEquals("", answer, "the connection beyond the limit is closed without an answer");
             }
             Socket first = held.remove(0);
-            send(first, "Connection: close\r\n\r\n");
+            send(first, "GET /q/health/ready HTTP/1.1\r\nHost: gateway\r\nConnection: close\r\n\r\n");
             String answer = readAll(first);
             assertTrue(answer.startsWith("HTTP/1.1 200"), "a held connection is still served: " + answer);
             first.close();
@@ -75,6 +86,24 @@ class ConnectionLimitTest {
                 socket.close();
             }
         }
+    }
+
+    /** One answer on a kept-alive connection: its head, then as many bytes as its Content-Length says. */
+    private static String readOneAnswer(Socket socket) throws IOException {
+        java.io.InputStream in = socket.getInputStream();
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                return head.toString();
+            }
+            head.append((char) b);
+        }
+        java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?im)^content-length:\\s*+(\\d{1,9})\\s*$")
+                .matcher(head);
+        int remaining = length.find() ? Integer.parseInt(length.group(1)) : 0;
+        in.readNBytes(remaining);
+        return head.toString();
     }
 
     @Test

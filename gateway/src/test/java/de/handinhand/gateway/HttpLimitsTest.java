@@ -67,7 +67,8 @@ class HttpLimitsTest {
                 head.append("X-Filler-").append(i).append(": ").append("x".repeat(40)).append("\r\n");
             }
             send(socket, head.append("\r\n").toString());
-            assertTrue(readAll(socket).startsWith("HTTP/1.1 431"), "an oversized head is refused with 431");
+            String answer = readAll(socket);
+            assertTrue(answer.startsWith("HTTP/1.1 431"), "an oversized head is refused with 431: " + answer);
         }
     }
 
@@ -75,7 +76,9 @@ class HttpLimitsTest {
     void aRequestLineLongerThanTheLimitIsRefusedWith414() throws IOException {
         try (Socket socket = connect()) {
             send(socket, "GET /api/calls?q=" + "a".repeat(400) + " HTTP/1.1\r\nHost: gateway\r\n\r\n");
-            assertTrue(readAll(socket).startsWith("HTTP/1.1 414"), "an oversized request line is refused with 414");
+            String answer = readAll(socket);
+            // HTTP/1.0 in the answer: the line was never parsed, so the server cannot know the caller's version.
+            assertTrue(answer.matches("(?s)HTTP/1\\.[01] 414 .*"), "an oversized request line is refused with 414: " + answer);
         }
     }
 

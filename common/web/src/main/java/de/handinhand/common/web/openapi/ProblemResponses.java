@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
  * with the request id and the list of offending fields). Enabled with
  * {@code mp.openapi.filter=de.handinhand.common.web.openapi.ProblemResponses}.
  *
- * <p>It also gives numeric parameters their defaults as numbers: SmallRye OpenAPI copies a
+ * <p>It also describes every optional property as nullable ({@link NullableOptionals}), and gives numeric parameters their defaults as numbers: SmallRye OpenAPI copies a
  * {@code @DefaultValue("20")} into the document as the string {@code "20"}, which is not a valid
  * value of an integer schema (Spectral's {@code oas3-valid-schema-example} refuses it, and
  * generated clients would send the wrong type).
@@ -32,6 +32,7 @@ public class ProblemResponses implements OASFilter {
             openAPI.setComponents(OASFactory.createComponents());
         }
         openAPI.getComponents().addSchema(PROBLEM, problemSchema());
+        NullableOptionals.apply(openAPI);
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }

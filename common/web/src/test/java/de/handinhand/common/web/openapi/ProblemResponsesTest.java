@@ -2,12 +2,14 @@ package de.handinhand.common.web.openapi;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +31,15 @@ class ProblemResponsesTest {
         assertThat(responses.keySet(), hasItems("400", "413", "415", "422"));
         assertThat(openapi().getString("paths.'/test/samples'.post.responses.'415'.content.'application/problem+json'.schema.$ref"),
                 equalTo("#/components/schemas/Problem"));
+    }
+
+    @Test
+    void optionalPropertiesMayBeNullRequiredOnesNot() {
+        JsonPath doc = openapi();
+        List<String> optional = doc.getList("components.schemas.SampleRequest.properties.costCents.type");
+        assertThat(optional, hasItems("integer", "null"));
+        assertThat(String.valueOf((Object) doc.get("components.schemas.SampleRequest.properties.title.type")),
+                not(containsString("null")));
     }
 
     @Test

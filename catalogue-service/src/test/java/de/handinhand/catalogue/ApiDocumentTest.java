@@ -174,7 +174,19 @@ class ApiDocumentTest {
             }
             return;
         }
-        String type = String.valueOf(schema.get("type"));
+        // An optional property may also be null (common-web's NullableOptionals): ["string", "null"], or
+        // anyOf [a $ref, {type: null}].
+        if (schema.get("anyOf") instanceof List<?> alternatives) {
+            for (Object alternative : alternatives) {
+                if (alternative instanceof Map<?, ?> a && !"null".equals(String.valueOf(a.get("type")))) {
+                    walk(a, at, seen, unbounded);
+                }
+            }
+            return;
+        }
+        String type = schema.get("type") instanceof List<?> types
+                ? types.stream().map(String::valueOf).filter(t -> !t.equals("null")).findFirst().orElse("null")
+                : String.valueOf(schema.get("type"));
         switch (type) {
             case "object" -> {
                 Map<?, ?> properties = (Map<?, ?>) schema.get("properties");

@@ -11,8 +11,8 @@ import java.util.function.Predicate;
 /**
  * Requests through the stack's gateway, the way the API's clients make them: anonymously, as a
  * demo user with a real Keycloak token, or as the portal client with its client-credentials
- * token. Plus polling for what travels through Kafka: {@link #eventually} waits with a deadline,
- * never sleeps.
+ * token; every answer is checked against the API description ({@link Conformance}). Plus polling
+ * for what travels through Kafka: {@link #eventually} waits with a deadline, never sleeps.
  */
 final class Gateway {
 
@@ -21,10 +21,12 @@ final class Gateway {
 
     private final String url;
     private final Keycloak keycloak;
+    private final Conformance conformance;
 
     Gateway(String url, Keycloak keycloak) {
         this.url = url;
         this.keycloak = keycloak;
+        this.conformance = new Conformance(url);
     }
 
     String url() {
@@ -35,8 +37,14 @@ final class Gateway {
         return keycloak;
     }
 
+    /** Every answer is checked against the merged OpenAPI document ({@link Conformance}). */
     RequestSpecification anonymous() {
-        return given().baseUri(url);
+        return given().baseUri(url).filter(conformance);
+    }
+
+    /** The merged OpenAPI document the answers are checked against. */
+    ApiDocument document() {
+        return conformance.document();
     }
 
     /** As a demo user (password grant of {@code handinhand-cli}). */

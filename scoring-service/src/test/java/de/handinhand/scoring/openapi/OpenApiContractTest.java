@@ -141,7 +141,19 @@ class OpenApiContractTest {
             }
             return;
         }
-        String type = String.valueOf(schema.get("type"));
+        // An optional property may also be null (common-web's NullableOptionals): ["string", "null"], or
+        // anyOf [a $ref, {type: null}].
+        if (schema.get("anyOf") instanceof List<?> alternatives) {
+            for (Object alternative : alternatives) {
+                if (alternative instanceof Map<?, ?> a && !"null".equals(String.valueOf(a.get("type")))) {
+                    check(doc, a, where, unbounded, seen);
+                }
+            }
+            return;
+        }
+        String type = schema.get("type") instanceof List<?> types
+                ? types.stream().map(String::valueOf).filter(t -> !t.equals("null")).findFirst().orElse("null")
+                : String.valueOf(schema.get("type"));
         switch (type) {
             case "string" -> {
                 if (!schema.containsKey("maxLength") && !schema.containsKey("enum") && !schema.containsKey("format")) {

@@ -122,6 +122,7 @@ public class AttachmentResource {
             description = "Only while the entry is the caller's draft (new or reopened); a file that belongs to a "
                     + "submitted version leaves the draft but stays with that version.")
     @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "409", description = "The entry is not a draft (reopen it first)")
     public Response delete(@PathParam("id") UUID id, @PathParam("attachmentId") UUID attachmentId) {
         attachments.delete(id, attachmentId);
         return Response.noContent().build();

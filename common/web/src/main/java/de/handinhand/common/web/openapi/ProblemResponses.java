@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
  * with the request id and the list of offending fields). Enabled with
  * {@code mp.openapi.filter=de.handinhand.common.web.openapi.ProblemResponses}.
  *
- * <p>It also gives numeric parameters their defaults as numbers: SmallRye OpenAPI copies a
+ * <p>It also describes every optional property as nullable ({@link NullableOptionals}), and gives numeric parameters their defaults as numbers: SmallRye OpenAPI copies a
  * {@code @DefaultValue("20")} into the document as the string {@code "20"}, which is not a valid
  * value of an integer schema (Spectral's {@code oas3-valid-schema-example} refuses it, and
  * generated clients would send the wrong type).
@@ -32,13 +32,19 @@ public class ProblemResponses implements OASFilter {
             openAPI.setComponents(OASFactory.createComponents());
         }
         openAPI.getComponents().addSchema(PROBLEM, problemSchema());
+        NullableOptionals.apply(openAPI);
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
-        openAPI.getPaths().getPathItems().values().forEach(item -> {
+        openAPI.getPaths().getPathItems().forEach((path, item) -> {
             Map<?, Operation> operations = item.getOperations();
             if (operations != null) {
-                operations.values().forEach(ProblemResponses::problems);
+                boolean pathParameters = path.contains("{");
+                boolean itemParameters = item.getParameters() != null && !item.getParameters().isEmpty();
+                operations.values().forEach(operation -> {
+                    refusals(operation, pathParameters, itemParameters);
+                    problems(operation);
+                });
             }
         });
     }
@@ -59,6 +65,48 @@ public class ProblemResponses implements OASFilter {
             }
         }
         return parameter;
+    }
+
+    /**
+     * The refusals that common-web and the framework give every operation of a kind, whether or not its
+     * resource method names them: 400 for a parameter that does not convert or a body that is not the
+     * JSON expected, 404 for a path parameter that does not convert (or names nothing), 401 and 403 for a
+     * secured operation, 413 and 415 for a request body (too large, the wrong media type) and 422 for a
+     * JSON body's invalid fields. Without them the document would describe less than callers get (the
+     * end-to-end fuzzer found each of these answers undescribed).
+     */
+    private static void refusals(Operation operation, boolean pathParameters, boolean itemParameters) {
+        if (operation.getResponses() == null) {
+            return;
+        }
+        boolean parameters = itemParameters || (operation.getParameters() != null && !operation.getParameters().isEmpty());
+        boolean body = operation.getRequestBody() != null;
+        boolean json = body && operation.getRequestBody().getContent() != null
+                && operation.getRequestBody().getContent().getMediaTypes() != null
+                && operation.getRequestBody().getContent().getMediaTypes().keySet().stream()
+                        .anyMatch(type -> type.equals("application/json") || type.endsWith("+json"));
+        boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
+        List<String> codes = new java.util.ArrayList<>();
+        if (parameters || body) {
+            codes.add("400");
+        }
+        if (secured) {
+            codes.addAll(List.of("401", "403"));
+        }
+        if (pathParameters) {
+            codes.add("404");
+        }
+        if (body) {
+            codes.addAll(List.of("413", "415"));
+        }
+        if (json) {
+            codes.add("422");
+        }
+        for (String code : codes) {
+            if (operation.getResponses().getAPIResponse(code) == null) {
+                operation.getResponses().addAPIResponse(code, OASFactory.createAPIResponse().description(describe(code)));
+            }
+        }
     }
 
     private static void problems(Operation operation) {

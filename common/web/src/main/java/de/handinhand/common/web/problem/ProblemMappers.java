@@ -1,6 +1,10 @@
 package de.handinhand.common.web.problem;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -8,6 +12,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import de.handinhand.common.web.RequestIds;
 import de.handinhand.common.web.params.ParameterException;
 import de.handinhand.common.web.text.ControlCharacterException;
+import de.handinhand.common.web.text.JsonLimits;
 import de.handinhand.common.web.validation.Violations;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -93,6 +98,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response jsonMapping(JsonMappingException e) {
+        Response limit = jsonLimit(e);
+        if (limit != null) {
+            return limit;
+        }
         String field = path(e);
         return response(400, "bad-request", "Bad request", "The request body could not be read"
                 + (field.isEmpty() ? "" : " at field '" + field + "'"),
@@ -101,6 +110,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e) {
+        Response limit = jsonLimit(e);
+        if (limit != null) {
+            return limit;
+        }
         String where = e.getLocation() == null ? ""
                 : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
         return response(400, "malformed-json", "Bad request", "The request body is not valid JSON" + where, List.of())
@@ -113,6 +126,12 @@ public class ProblemMappers {
             return parameter(parameter);
         }
         // The JSON body reader wraps parse errors; answer them like the unwrapped ones.
+        if (e.getCause() instanceof JsonProcessingException cause) {
+            Response limit = jsonLimit(cause);
+            if (limit != null) {
+                return limit;
+            }
+        }
         if (e.getCause() instanceof ControlCharacterException cause) {
             return controlCharacter(cause);
         }
@@ -145,6 +164,67 @@ public class ProblemMappers {
             builder.header("Allow", original.getHeaderString("Allow"));
         }
         return builder.build();
+    }
+
+    /**
+     * A document over one of {@link JsonLimits}' limits, or with a key twice in one object: 400 (413 for a
+     * string or a key over the length limit) naming the limit, and the field where the parser knows it.
+     * Null for every other JSON failure.
+     */
+    static Response jsonLimit(JsonProcessingException e) {
+        String field = e instanceof JsonMappingException mapping ? path(mapping) : "";
+        Throwable cause = e instanceof JsonMappingException && e.getCause() != null ? e.getCause() : e;
+        if (cause instanceof StreamConstraintsException limit) {
+            String message = limit.getOriginalMessage() == null ? "" : limit.getOriginalMessage();
+            if (message.startsWith("Document nesting depth")) {
+                return response(400, "json-too-deep", "Bad request", "The JSON document is nested deeper than "
+                        + JsonLimits.MAX_NESTING_DEPTH + " levels", List.of()).build();
+            }
+            if (message.startsWith("Number value length")) {
+                return limitResponse(400, "json-number-too-long", field, "A number in the request body is longer than "
+                        + JsonLimits.MAX_NUMBER_LENGTH + " characters", "is a number longer than "
+                        + JsonLimits.MAX_NUMBER_LENGTH + " characters");
+            }
+            if (message.startsWith("String value length")) {
+                // Also a number of more than that many digits: the parser buffers its text like a string's.
+                return limitResponse(413, "payload-too-large", field, "A value in the request body is longer than "
+                        + JsonLimits.MAX_STRING_LENGTH + " characters", "is longer than "
+                        + JsonLimits.MAX_STRING_LENGTH + " characters");
+            }
+            if (message.startsWith("Name length")) {
+                return response(413, "payload-too-large", "Payload too large",
+                        "A key in the request body is longer than the JSON parser accepts", List.of()).build();
+            }
+            int from = message.indexOf(" (from");
+            return response(400, "bad-request", "Bad request", "The request body exceeds a limit of the JSON parser: "
+                    + (from < 0 ? message : message.substring(0, from)), List.of()).build();
+        }
+        if (cause instanceof JsonParseException parse && parse.getOriginalMessage() != null
+                && parse.getOriginalMessage().startsWith("Duplicate field")) {
+            JsonParser parser = parse.getProcessor();
+            String key = parser != null ? path(parser.getParsingContext()) : field;
+            return response(400, "duplicate-key", "Bad request", "The key '" + key + "' appears twice in one object",
+                    List.of(new FieldError(key, "appears more than once in the same object"))).build();
+        }
+        return null;
+    }
+
+    private static Response limitResponse(int status, String slug, String field, String detail, String message) {
+        String title = status == 413 ? "Payload too large" : "Bad request";
+        return field.isEmpty() ? response(status, slug, title, detail, List.of()).build()
+                : response(status, slug, title, detail + " (field '" + field + "')",
+                        List.of(new FieldError(field, message))).build();
+    }
+
+    /** The JSON path of where a streaming parser stands: {@code projects[1].answers.C10}. */
+    static String path(JsonStreamContext context) {
+        StringBuilder path = new StringBuilder();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            String step = c.inArray() ? "[" + Math.max(0, c.getCurrentIndex()) + "]"
+                    : c.getCurrentName() == null ? "" : "." + c.getCurrentName();
+            path.insert(0, step);
+        }
+        return path.length() > 0 && path.charAt(0) == '.' ? path.substring(1) : path.toString();
     }
 
     /** A parameter {@code TypedParams} could not convert: 400 (404 for a path) naming the parameter. */

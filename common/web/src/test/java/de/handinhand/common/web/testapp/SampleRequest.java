@@ -21,7 +21,8 @@ public record SampleRequest(
         @Size(max = 20) List<@Valid @NotNull Location> locations,
         Map<String, @Size(max = 10) String> answers,
         @PositiveOrZero @Max(value = Rules.CENTS_MAX, message = Rules.CENTS_MAX_MESSAGE) Long costCents,
-        Kind kind) {
+        Kind kind,
+        java.time.Instant startsAt) {
 
     public enum Kind {
         COMPETITION, FUNDING

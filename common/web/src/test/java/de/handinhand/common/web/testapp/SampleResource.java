@@ -42,6 +42,14 @@ public class SampleResource {
         return request;
     }
 
+    /** A free-form body, like the services' answer maps: any JSON object, nested as deep as it comes. */
+    @POST
+    @Path("/free")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, Object> free(@NotNull Map<String, Object> body) {
+        return body;
+    }
+
     /** A bare list as the body (like {@code PUT …/jurors}), checked by a custom constraint. */
     @POST
     @Path("/names")

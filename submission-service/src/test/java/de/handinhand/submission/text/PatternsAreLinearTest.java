@@ -1,6 +1,5 @@
 package de.handinhand.submission.text;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import de.handinhand.common.testing.RegexWork;
@@ -26,15 +25,6 @@ class PatternsAreLinearTest {
         return found;
     }
 
-    /**
-     * Known and left to the legacy import's owner: {@code LegacyParser.PARENTHESES}
-     * ({@code \s*\([^)]*\)\s*}, replaceAll over an option line) reads quadratically many characters on
-     * a run of spaces or of "(" - bounded only by {@code MAX_LABEL} (600 characters, about 180,000 reads
-     * a line). {@code \([^()]*+\)} is linear and gives the same text after {@code fold} (which collapses
-     * the spaces); until then it is checked by itself below, so that the fix shows.
-     */
-    private static final String KNOWN_SUPERLINEAR = "LegacyParser.PARENTHESES";
-
     @Test
     void patternsThatSearchTheTextAreLinear() throws Exception {
         Map<String, Pattern> patterns = constants(
@@ -43,13 +33,7 @@ class PatternsAreLinearTest {
                 "de.handinhand.submission.legacy.parse.LegacyParser",
                 "de.handinhand.submission.attachment.rest.AttachmentResource");
         assertTrue(patterns.size() >= 25, "the constants were found: " + patterns.keySet());
-        Pattern known = patterns.remove(KNOWN_SUPERLINEAR);
         RegexWork.assertLinear(Use.FIND, patterns);
-        if (known != null) {
-            // Fails once the pattern is linear: then it belongs with the others above.
-            assertFalse(RegexWork.superlinear(Use.FIND, known).isEmpty(),
-                    KNOWN_SUPERLINEAR + " is linear now: remove it from KNOWN_SUPERLINEAR");
-        }
     }
 
     @Test

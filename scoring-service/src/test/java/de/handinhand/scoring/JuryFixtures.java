@@ -61,7 +61,7 @@ public final class JuryFixtures {
         Instant juryEnds = phase == Phase.CLOSED ? now.minus(Duration.ofDays(1)) : deadline.plus(Duration.ofDays(20));
         CallPublished call = new CallPublished(id, "Jury " + phase, kind, "ZUSAMMENLEBEN_HAND_IN_HAND",
                 deadline.minus(Duration.ofDays(30)), deadline, juryEnds, null,
-                List.of("LANDKREIS", "STADT_GROSS", "GEMEINDE_KLEIN"), budget);
+                List.of("LANDKREIS", "STADT_GROSS", "GEMEINDE_KLEIN"), budget, null);
         connector.<String>source("submission-events").send(EventFixtures.event(EventTypes.CALL_PUBLISHED, id.toString(), call));
     }
 
@@ -74,7 +74,7 @@ public final class JuryFixtures {
         SubmissionSubmitted s = new SubmissionSubmitted(submissionId, call, requestedCents == null ? "COMPETITION" : "FUNDING",
                 version, category, "Beitrag " + m.name() + " v" + version, "Kurzfassung", "Beschreibung", answers,
                 List.of(), List.of(), List.of(), requestedCents, m, Instant.now(), false, "ZUSAMMENLEBEN_HAND_IN_HAND",
-                List.of(), List.of());
+                List.of(), List.of(), null, null, null);
         connector.<String>source("submission-events").send(EventFixtures.submittedEvent(s));
         return submissionId;
     }
@@ -84,7 +84,7 @@ public final class JuryFixtures {
         UUID id = UUID.randomUUID();
         SubmissionSubmitted s = new SubmissionSubmitted(id, call, "COMPETITION", 1, "LANDKREIS", "Import " + m.name(),
                 null, "Beschreibung", Map.of("C10", "YES"), List.of(), List.of(), List.of(), null, m, Instant.now(), true,
-                "ZUSAMMENLEBEN_HAND_IN_HAND", List.of(), unplaced);
+                "ZUSAMMENLEBEN_HAND_IN_HAND", List.of(), unplaced, null, null, null);
         connector.<String>source("submission-events").send(EventFixtures.submittedEvent(s));
         return id;
     }

@@ -33,7 +33,8 @@ public final class EventFixtures {
                 "Kurzfassung " + title, "Beschreibung " + title,
                 Map.of("C10", "YES", "C23", List.of("ERWACHSENE", "NEUZUGEWANDERTE"), "C26f", List.of("PROJEKT")),
                 projects, List.of("SPORT"), List.of("ERWACHSENE", "NEUZUGEWANDERTE"), null, m,
-                Instant.parse("2026-05-02T10:15:30Z"), false, "ZUSAMMENLEBEN_HAND_IN_HAND", List.of(), List.of());
+                Instant.parse("2026-05-02T10:15:30Z"), false, "ZUSAMMENLEBEN_HAND_IN_HAND", List.of(), List.of(), null, null,
+                null);
     }
 
     public static ProjectSnapshot project(int index, String title, String description) {
@@ -49,7 +50,7 @@ public final class EventFixtures {
         Instant deadline = Instant.now().plus(Duration.ofDays(30));
         return new CallPublished(callId, title, "COMPETITION", "ZUSAMMENLEBEN_HAND_IN_HAND",
                 Instant.now().minus(Duration.ofDays(1)), deadline, deadline.plus(Duration.ofDays(30)), null,
-                List.of("LANDKREIS", "STADT_GROSS", "GEMEINDE_KLEIN"), null);
+                List.of("LANDKREIS", "STADT_GROSS", "GEMEINDE_KLEIN"), null, null);
     }
 
     /** Wraps data into the structured CloudEvent JSON the relay puts on Kafka. */

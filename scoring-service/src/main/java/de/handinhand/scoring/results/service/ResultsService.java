@@ -88,8 +88,11 @@ public class ResultsService {
         snapshot.categories().forEach((cat, rows) -> categories.add(new ResultsPublished.Category(cat, rows.stream()
                 .map(r -> new ResultsPublished.Entry(r.entry().submissionId, r.entry().municipalityId,
                         r.entry().municipalityName, r.entry().title, r.rank(), r.score().normalized(), r.score().mean(),
-                        r.score().jurorCount(), r.rank() != null && r.rank() <= winners))
+                        r.score().jurorCount(), r.rank() != null && r.rank() <= winners, null, List.of()))
                 .toList())));
-        return new ResultsPublished(snapshot.callId(), call.title, call.kind, now, "normalized", winners, categories);
+        // Revision, correction, grants and prizes are the jury decision's (issue 16, scoring side); until
+        // then every publication reads as a first one without grants or named prizes.
+        return new ResultsPublished(snapshot.callId(), call.title, call.kind, now, "normalized", winners, categories,
+                1, false, null);
     }
 }

@@ -19,6 +19,6 @@ public final class CallMapper {
 
     public static CallPublished toEvent(Call call) {
         return new CallPublished(call.id, call.title, call.kind.name(), call.formTemplate.name(), call.opensAt,
-                call.deadline, call.juryEndsAt, call.resultsAt, call.categoryList(), call.budgetCents);
+                call.deadline, call.juryEndsAt, call.resultsAt, call.categoryList(), call.budgetCents, null);
     }
 }

@@ -59,7 +59,7 @@ public class SubmissionEvents {
                 s.requestedCents, new MunicipalityRef(m.id, m.name, m.type.name(), m.bundesland, m.kreisId, m.population),
                 s.submittedAt, s.imported, form.template().name(),
                 attachments.stream().map(a -> new AttachmentRef(a.id(), a.filename(), a.contentType(), a.sizeBytes(),
-                        a.sha256())).toList(), s.unplaced);
+                        a.sha256())).toList(), s.unplaced, null, null, null);
     }
 
     private static String text(Object value) {

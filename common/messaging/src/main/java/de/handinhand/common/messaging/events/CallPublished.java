@@ -5,7 +5,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Data of {@code handinhand.call.published}: the call as the jury and portals need to know it. */
+/**
+ * Data of {@code handinhand.call.published}: the call as the jury and portals need to know it.
+ * {@code kreisId} is the AGS key of the Kreis that runs the call (its organizers only, entries only
+ * from within the Kreis); null for a call no Kreis runs.
+ */
 public record CallPublished(
         @NotNull UUID callId,
         @NotNull String title,
@@ -16,5 +20,6 @@ public record CallPublished(
         @NotNull Instant juryEndsAt,
         Instant resultsAt,
         List<String> categories,
-        Long budgetCents) {
+        Long budgetCents,
+        String kreisId) {
 }

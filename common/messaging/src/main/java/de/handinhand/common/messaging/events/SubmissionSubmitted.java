@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,7 +17,10 @@ import java.util.UUID;
  * {@code requestedCents} is the amount a funding entry asks for. {@code imported} marks entries
  * that came from a legacy text export (their choice answers may be missing); {@code unplaced} holds
  * the lines of such an export that the parser could not place (empty otherwise), so the jury reads them
- * with the case.
+ * with the case. {@code organisation} names the initiative or association that entered (an
+ * applicant's entry; {@code municipality} is then the Gemeinde it works in), null for a
+ * municipality's own entry. {@code projectStart} and {@code projectEnd} are the project's period
+ * for entries of the {@code PROJEKTFOERDERUNG} form (null otherwise), derived by the producer.
  * <p>
  * The constraints are what every consumer may rely on; the dispatcher dead-letters an event that
  * breaks them before any consumer's handler sees it.
@@ -40,5 +44,8 @@ public record SubmissionSubmitted(
         boolean imported,
         String formTemplate,
         List<AttachmentRef> attachments,
-        List<String> unplaced) {
+        List<String> unplaced,
+        String organisation,
+        LocalDate projectStart,
+        LocalDate projectEnd) {
 }

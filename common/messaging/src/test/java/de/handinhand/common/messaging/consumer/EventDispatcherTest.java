@@ -211,7 +211,7 @@ class EventDispatcherTest {
         return new SubmissionSubmitted(UUID.randomUUID(), UUID.randomUUID(), "COMPETITION", 1, "LANDKREIS", "Titel",
                 null, null, Map.of(), List.of(), List.of(), List.of(), null,
                 new MunicipalityRef("09174", "Landkreis Dachau", "LANDKREIS", "BY", kreisId, 158_000),
-                Instant.now(), false, "ZUSAMMENLEBEN_HAND_IN_HAND", List.of(), List.of());
+                Instant.now(), false, "ZUSAMMENLEBEN_HAND_IN_HAND", List.of(), List.of(), null, null, null);
     }
 
     private static Map<String, Object> assignments(Number revision, List<String> jurors) {

@@ -44,6 +44,7 @@ final class SecurityMatrix {
         row("PUT /api/calls/{id}", "organizer");
         row("GET /api/calls/{id}/form", PUBLIC);
         row("GET /api/calls/{id}/report-form", PUBLIC);
+        row("GET /api/calls/{id}/reports", "organizer");
         row("POST /api/imports/legacy", "organizer");
         row("GET /api/municipalities", PUBLIC);
         row("POST /api/municipalities", "organizer");
@@ -58,6 +59,9 @@ final class SecurityMatrix {
         row("GET /api/submissions/{id}/attachments", "submitter", "applicant", "organizer", "juror");
         row("POST /api/submissions/{id}/attachments", "submitter", "applicant");
         row("GET /api/submissions/{id}/attachments/{attachmentId}", "submitter", "applicant", "organizer", "juror");
+        row("GET /api/submissions/{id}/report", "submitter", "applicant", "organizer");
+        row("PUT /api/submissions/{id}/report", "submitter", "applicant");
+        row("POST /api/submissions/{id}/report/submit", "submitter", "applicant");
         row("DELETE /api/submissions/{id}/attachments/{attachmentId}", "submitter", "applicant");
         row("PUT /api/submissions/{id}/extension", "organizer");
         row("DELETE /api/submissions/{id}/extension", "organizer");

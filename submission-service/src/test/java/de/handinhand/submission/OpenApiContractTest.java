@@ -94,7 +94,7 @@ class OpenApiContractTest {
         });
         assertEquals(List.of(), unbounded);
         assertTrue(seen.containsAll(List.of("SubmissionRequest", "SubmissionUpdateRequest", "CallRequest",
-                "MunicipalityRequest", "ExtensionRequest")), "the request schemas were checked: " + seen);
+                "MunicipalityRequest", "ExtensionRequest", "ReportRequest")), "the request schemas were checked: " + seen);
     }
 
     @Test

@@ -32,7 +32,7 @@ final class SecurityMatrix {
     static final String SIGNED_IN = "SIGNED_IN";
     /** One demo caller per role. */
     static final Map<String, String> CALLERS = Map.of("submitter", "heilbronn", "publisher", "dah-office",
-            "juror", "juror1", "organizer", "orga", "portal", "external-portal");
+            "juror", "juror1", "organizer", "orga", "portal", "external-portal", "applicant", "ak-eppingen");
 
     /** METHOD path → roles allowed (PUBLIC: no token needed; SIGNED_IN: any role, the service decides). */
     static final Map<String, Set<String>> EXPECTED = new TreeMap<>();
@@ -43,6 +43,8 @@ final class SecurityMatrix {
         row("GET /api/calls/{id}", PUBLIC);
         row("PUT /api/calls/{id}", "organizer");
         row("GET /api/calls/{id}/form", PUBLIC);
+        row("GET /api/calls/{id}/report-form", PUBLIC);
+        row("GET /api/calls/{id}/reports", "organizer");
         row("POST /api/imports/legacy", "organizer");
         row("GET /api/municipalities", PUBLIC);
         row("POST /api/municipalities", "organizer");
@@ -50,21 +52,24 @@ final class SecurityMatrix {
         row("PUT /api/municipalities/{id}", "organizer");
         // Allowed roles pass the gateway; the service may still refuse a caller per tenant (another
         // municipality's entry, a juror not assigned to it: 404), which its own tests prove.
-        row("GET /api/submissions", "submitter", "organizer");
-        row("POST /api/submissions", "submitter");
-        row("GET /api/submissions/{id}", "submitter", "organizer");
-        row("PUT /api/submissions/{id}", "submitter", "organizer");
-        row("GET /api/submissions/{id}/attachments", "submitter", "organizer", "juror");
-        row("POST /api/submissions/{id}/attachments", "submitter");
-        row("GET /api/submissions/{id}/attachments/{attachmentId}", "submitter", "organizer", "juror");
-        row("DELETE /api/submissions/{id}/attachments/{attachmentId}", "submitter");
+        row("GET /api/submissions", "submitter", "applicant", "organizer");
+        row("POST /api/submissions", "submitter", "applicant");
+        row("GET /api/submissions/{id}", "submitter", "applicant", "organizer");
+        row("PUT /api/submissions/{id}", "submitter", "applicant", "organizer");
+        row("GET /api/submissions/{id}/attachments", "submitter", "applicant", "organizer", "juror");
+        row("POST /api/submissions/{id}/attachments", "submitter", "applicant");
+        row("GET /api/submissions/{id}/attachments/{attachmentId}", "submitter", "applicant", "organizer", "juror");
+        row("GET /api/submissions/{id}/report", "submitter", "applicant", "organizer");
+        row("PUT /api/submissions/{id}/report", "submitter", "applicant");
+        row("POST /api/submissions/{id}/report/submit", "submitter", "applicant");
+        row("DELETE /api/submissions/{id}/attachments/{attachmentId}", "submitter", "applicant");
         row("PUT /api/submissions/{id}/extension", "organizer");
         row("DELETE /api/submissions/{id}/extension", "organizer");
-        row("POST /api/submissions/{id}/reopen", "submitter");
-        row("POST /api/submissions/{id}/submit", "submitter");
-        row("GET /api/submissions/{id}/versions", "submitter", "organizer");
-        row("GET /api/submissions/{id}/versions/{version}", "submitter", "organizer");
-        row("POST /api/submissions/{id}/withdraw", "submitter");
+        row("POST /api/submissions/{id}/reopen", "submitter", "applicant");
+        row("POST /api/submissions/{id}/submit", "submitter", "applicant");
+        row("GET /api/submissions/{id}/versions", "submitter", "applicant", "organizer");
+        row("GET /api/submissions/{id}/versions/{version}", "submitter", "applicant", "organizer");
+        row("POST /api/submissions/{id}/withdraw", "submitter", "applicant");
 
         row("GET /api/catalogue/hsds", PUBLIC);
         row("GET /api/catalogue/hsds/organizations", PUBLIC);

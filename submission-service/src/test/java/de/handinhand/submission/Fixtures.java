@@ -28,6 +28,29 @@ public final class Fixtures {
                 "categories", List.of("LANDKREIS", "STADT_GROSS", "GEMEINDE_KLEIN")));
     }
 
+    /**
+     * An open project-funding call (PROJEKTFOERDERUNG, FUNDING, 50.000 €, one category) run by
+     * {@code kreisId} (null: no Kreis), created by {@code organizer}; returns its id.
+     */
+    public static String projectCall(String organizer, String kreisId, String title) {
+        Instant now = Instant.now();
+        Map<String, Object> body = call(title, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)));
+        body.put("kind", "FUNDING");
+        body.put("formTemplate", "PROJEKTFOERDERUNG");
+        body.put("budgetCents", 5_000_000);
+        body.put("categories", List.of("PROJEKT"));
+        if (kreisId != null) {
+            body.put("kreisId", kreisId);
+        }
+        return given().auth().oauth2(organizer).contentType(ContentType.JSON).body(body).post("/api/calls")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    /** A complete project application for the period {@code start}–{@code end} (YYYY-MM-DD), as a mutable map. */
+    public static Map<String, Object> application(String callId, String title, String start, String end) {
+        return EntryFixtures.projectApplication(callId, title, start, end);
+    }
+
     /** Creates an open call through the API and returns its id. */
     public static String openCall(String title) {
         Instant now = Instant.now();

@@ -39,7 +39,8 @@ class ListShapeTest {
                 "/api/municipalities", "",
                 "/api/submissions?callId=" + call, DACHAU,
                 "/api/submissions/" + id + "/versions", DACHAU,
-                "/api/submissions/" + id + "/attachments", DACHAU);
+                "/api/submissions/" + id + "/attachments", DACHAU,
+                "/api/calls/" + call + "/reports", TestTokens.organizer());
         lists.forEach((path, token) -> {
             String sep = path.contains("?") ? "&" : "?";
             as(token).get(path).then().statusCode(200)

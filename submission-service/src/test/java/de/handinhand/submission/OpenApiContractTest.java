@@ -94,7 +94,7 @@ class OpenApiContractTest {
         });
         assertEquals(List.of(), unbounded);
         assertTrue(seen.containsAll(List.of("SubmissionRequest", "SubmissionUpdateRequest", "CallRequest",
-                "MunicipalityRequest", "ExtensionRequest")), "the request schemas were checked: " + seen);
+                "MunicipalityRequest", "ExtensionRequest", "ReportRequest")), "the request schemas were checked: " + seen);
     }
 
     @Test
@@ -127,6 +127,7 @@ class OpenApiContractTest {
                 Set.copyOf(doc.getList("components.schemas.MunicipalityRequest.required")));
         assertEquals(Set.of("until"), Set.copyOf(doc.getList("components.schemas.ExtensionRequest.required")));
         assertEquals(300, doc.getInt("components.schemas.SubmissionRequest.properties.title.maxLength"));
+        assertEquals("[0-9]{5}", doc.getString("components.schemas.CallRequest.properties.kreisId.pattern"));
         // The Länder's codes come from the Bundesland enum, not from a copy of them.
         String bundesland = "components.schemas.MunicipalityRequest.properties.bundesland";
         assertEquals("string", doc.getString(bundesland + ".type"));

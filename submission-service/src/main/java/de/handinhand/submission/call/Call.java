@@ -53,6 +53,13 @@ public class Call {
     @Column(name = "budget_cents")
     public Long budgetCents;
 
+    /**
+     * The Kreis (5-digit AGS key) that runs the call: only its organizers manage it, and it takes
+     * entries only from within the Kreis. Null for a call no Kreis runs.
+     */
+    @Column(name = "kreis_id")
+    public String kreisId;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

@@ -25,8 +25,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Seeds the local stack (DEMO_DATA=true): the demo Kommunen of API.md and one open competition
- * call. Idempotent, so a restarted stack keeps what it has; off in production.
+ * Seeds the local stack (DEMO_DATA=true): the demo Kommunen of API.md (with Eppingen, the Gemeinde of
+ * the demo applicant) and one open competition call. Idempotent, so a restarted stack keeps what it has; off in production.
  */
 @ApplicationScoped
 public class DemoData {
@@ -65,6 +65,8 @@ public class DemoData {
         municipality("08135", "Landkreis Heidenheim", MunicipalityType.LANDKREIS, "BW", "08135", 133_000, now);
         municipality("06636", "Werra-Meißner-Kreis", MunicipalityType.LANDKREIS, "HE", "06636", 101_000, now);
         municipality("06636001", "Bad Sooden-Allendorf", MunicipalityType.STADT, "HE", "06636", 8_300, now);
+        // A Große Kreisstadt of Landkreis Heilbronn, where the demo applicant ak-eppingen works.
+        municipality("08125030", "Eppingen", MunicipalityType.STADT, "BW", "08125", 22_000, now);
 
         if (calls.findByIdOptional(DEMO_CALL_ID).isEmpty()) {
             Instant opens = now.truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(7));

@@ -2,7 +2,10 @@ package de.handinhand.submission.form;
 
 import de.handinhand.common.messaging.codes.FieldOfAction;
 import de.handinhand.common.messaging.codes.TargetGroup;
+import de.handinhand.submission.call.FormTemplate;
+import de.handinhand.submission.form.templates.ProjektfoerderungForm;
 import de.handinhand.submission.municipality.Municipality;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -42,21 +45,48 @@ public final class FormDerivations {
                     fields.addAll(FieldOfAction.mentionedIn(more));
                 }
             }
+            case PROJEKTFOERDERUNG -> {
+                if (answers.get(ProjektfoerderungForm.FIELDS) instanceof List<?> chosen) {
+                    chosen.forEach(f -> fields.add(FieldOfAction.valueOf(f.toString())));
+                }
+            }
+            case PROJEKTBERICHT -> {
+                // A report names no fields of its own: its entry did.
+            }
         }
         return fields.stream().map(Enum::name).toList();
     }
 
-    /** Target groups: the C23 answers that are target groups (not the form's qualifier). */
+    /** Target groups: the C23 (competition) or P32 (project funding) answers that are target groups. */
     public static List<String> targetGroups(Form form, Map<String, Object> answers) {
+        String question = form.template() == FormTemplate.PROJEKTFOERDERUNG ? ProjektfoerderungForm.TARGET_GROUPS
+                : "C23";
         List<String> groups = new ArrayList<>();
-        if (answers.get("C23") instanceof List<?> chosen) {
+        if (answers.get(question) instanceof List<?> chosen) {
             chosen.stream().map(String::valueOf).filter(TargetGroup::isCode).forEach(groups::add);
         }
         return groups;
     }
 
-    /** The answers with the read-only questions filled from the registry (A1–A3, F10). */
-    public static Map<String, Object> withRegistryAnswers(Form form, Map<String, Object> answers, Municipality m) {
+    /** A project's period (P40, P41 of PROJEKTFOERDERUNG); both null for other forms and unanswered dates. */
+    public record Period(LocalDate start, LocalDate end) {
+    }
+
+    public static Period projectPeriod(Form form, Map<String, Object> answers) {
+        if (form.template() != FormTemplate.PROJEKTFOERDERUNG) {
+            return new Period(null, null);
+        }
+        return new Period(FormRules.date(answers, ProjektfoerderungForm.START),
+                FormRules.date(answers, ProjektfoerderungForm.END));
+    }
+
+    /**
+     * The answers with the read-only questions filled by the server: from the registry (A1–A3, F10,
+     * the Gemeinde P12) and, for project funding, the organisation P11 — an applicant's from its
+     * token, as the entry recorded it ({@code organisation}), else the entering municipality itself.
+     */
+    public static Map<String, Object> withRegistryAnswers(Form form, Map<String, Object> answers, Municipality m,
+            String organisation) {
         Map<String, Object> all = new LinkedHashMap<>(answers);
         if (m == null) {
             return all;
@@ -68,6 +98,13 @@ public final class FormDerivations {
                 all.put("A3", m.bundesland);
             }
             case FLUECHTLINGSDIALOG -> all.put("F10", m.name);
+            case PROJEKTFOERDERUNG -> {
+                all.put(ProjektfoerderungForm.ORGANISATION, organisation == null ? m.name : organisation);
+                all.put(ProjektfoerderungForm.GEMEINDE, m.name);
+            }
+            case PROJEKTBERICHT -> {
+                // Nothing read-only: the report's entry carries organisation and Gemeinde.
+            }
         }
         return all;
     }

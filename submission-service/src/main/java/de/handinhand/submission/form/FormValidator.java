@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * Checks an entry against its form. Every save checks the shape (known codes, types, option
  * codes, lengths, patterns), so a draft never holds an answer the form cannot have; submit also
  * checks completeness (required questions, follow-ups such as "Wenn Weitere… Welche?" when
- * "Weitere" is chosen, at least one field of action). Every failure is collected, so the caller
+ * "Weitere" is chosen, at least one field of action) and, through {@link #checkRules}, the form's
+ * rules across answers (a project's period, a budget). Every failure is collected, so the caller
  * learns all of them at once; fields are named {@code answers.C23}, {@code projects[0].answers.D10},
  * {@code title}.
  */
@@ -52,6 +53,14 @@ public final class FormValidator {
      */
     public static Content normaliseComplete(Form form, Content content, Errors errors) {
         return check(form, content, errors, true);
+    }
+
+    /**
+     * The form's rules across answers ({@link Form#rules()}), for a submit after completeness: the
+     * normalised answers and, for funding entries, the amount asked for.
+     */
+    public static void checkRules(Form form, Map<String, Object> answers, Long requestedCents, Errors errors) {
+        FormRules.checkAll(form, answers == null ? Map.of() : answers, requestedCents, errors);
     }
 
     private static Content check(Form form, Content content, Errors errors, boolean complete) {
@@ -114,7 +123,7 @@ public final class FormValidator {
                 continue;
             }
             if (q.readOnly()) {
-                errors.add(field, "is filled from the municipality registry");
+                errors.add(field, "is filled by the server (from the municipality registry or the caller's token)");
                 continue;
             }
             Object value = value(q, entry.getValue(), field, errors);

@@ -16,8 +16,10 @@ import org.hibernate.type.descriptor.java.Immutability;
 import org.hibernate.type.SqlTypes;
 
 /**
- * One municipality's entry (Wettbewerbsbeitrag) to one call: a draft until submitted; each submit
- * raises {@code version} and freezes a {@link SubmissionVersion}.
+ * One entry (Wettbewerbsbeitrag, Antrag) to one call: a municipality's own, or an organisation's
+ * (an applicant: an initiative or association, {@code organisation}) working in the municipality
+ * {@code municipalityId}. A draft until submitted; each submit raises {@code version} and freezes a
+ * {@link SubmissionVersion}.
  */
 // JSON attributes are immutable values: the code replaces them, never changes them in place, so
 // Hibernate need not deep-copy them through JSON on every load to detect changes.
@@ -30,8 +32,12 @@ public class Submission {
     @Column(name = "call_id")
     public UUID callId;
 
+    /** The entering municipality; for an applicant's entry the Gemeinde the organisation works in. */
     @Column(name = "municipality_id")
     public String municipalityId;
+
+    /** The applicant organisation that entered, from its token; null for a municipality's own entry. */
+    public String organisation;
 
     public String category;
 

@@ -164,7 +164,7 @@ class JurorAccessTest {
                 Map.of("callId", call, "submissionId", id, "revision", 1)));
         connector.source("scoring-events").send(EventFixtures.event(EventTypes.ASSIGNMENTS_CHANGED, id,
                 Map.of("callId", call, "submissionId", id, "revision", 1, "jurors", List.of(" "))));
-        // Another service's event on the same topic: skipped, not dead-lettered.
+        // Results of a call with no entries (the grants of funded projects come from them): processed, not dead-lettered.
         String results = UUID.randomUUID().toString();
         connector.source("scoring-events").send(EventFixtures.event(results, EventTypes.RESULTS_PUBLISHED, call,
                 Map.of("callId", call, "categories", List.of())));

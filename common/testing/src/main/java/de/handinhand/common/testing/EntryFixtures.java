@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Request bodies of complete competition entries ("Zusammenleben Hand in Hand" form): every
- * required question answered, follow-ups where the answers call for them. Plain maps, so tests,
- * the end-to-end run and the benchmarks can send them as JSON.
+ * Request bodies of complete entries: competition entries ("Zusammenleben Hand in Hand" form) with
+ * every required question answered and follow-ups where the answers call for them; a local
+ * project's application (PROJEKTFOERDERUNG) and its final report (PROJEKTBERICHT). Plain maps, so
+ * tests, the end-to-end run and the benchmarks can send them as JSON.
  */
 public final class EntryFixtures {
 
@@ -67,6 +68,57 @@ public final class EntryFixtures {
     public static Map<String, Object> entry(String callId, String title) {
         return entry(callId, title, List.of(project("Integrationscafé", "Wöchentlicher Treffpunkt"),
                 project("Sport verbindet", "Fußball für alle")));
+    }
+
+    /**
+     * A complete PROJEKTFOERDERUNG application: a tandem, target groups, the period {@code start} to
+     * {@code end} (YYYY-MM-DD), a cost plan of 1.850 € in three lines, 350 € co-funding, and 1.500 €
+     * asked for (all the total less the co-funding allows).
+     */
+    public static Map<String, Object> projectApplication(String callId, String title, String start, String end) {
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("P14", "kontakt@ak-eppingen.example");
+        a.put("P20", "Amal Haddad");
+        a.put("P21", "Idee, Rezepte und Einladungen in der Unterkunft");
+        a.put("P22", "Jürgen Weber");
+        a.put("P23", "Räume, Einkauf und Abrechnung");
+        a.put("P31", "Geflüchtete und Alteingesessene kochen und essen gemeinsam; Begegnung auf Augenhöhe.");
+        a.put("P32", List.of("NEUZUGEWANDERTE", "BEVOELKERUNG_VOR_ORT"));
+        a.put("P33", List.of("KULTUR", "ENGAGEMENT"));
+        a.put("P34", "Jugendhaus, Kaiserstraße 1, 75031 Eppingen");
+        a.put("P40", start);
+        a.put("P41", end);
+        a.put("P50", 60_000);
+        a.put("P51", 45_000);
+        a.put("P54", 80_000);
+        a.put("P58", 185_000);
+        a.put("P61", 35_000);
+        a.put("P62", "Stadt Eppingen");
+        Map<String, Object> body = new HashMap<>();
+        body.put("callId", callId);
+        body.put("title", title);
+        body.put("summary", "Monatliche Kochabende von Geflüchteten und Einheimischen");
+        body.put("description", "Ein Jahr lang kochen Geflüchtete und Einheimische einmal im Monat gemeinsam.");
+        body.put("answers", a);
+        body.put("requestedCents", 150_000);
+        return body;
+    }
+
+    /** A complete PROJEKTBERICHT body: spent lines adding up to the total, participants, what continues. */
+    public static Map<String, Object> finalReport() {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("R10", "Zwölf Kochabende im Jugendhaus, abwechselnd syrisch, afghanisch und schwäbisch.");
+        r.put("R20", 86);
+        r.put("R21", 41);
+        r.put("R22", 9);
+        r.put("R23", 12);
+        r.put("R30", 60_000);
+        r.put("R31", 45_000);
+        r.put("R34", 80_000);
+        r.put("R38", 185_000);
+        r.put("R40", "YES");
+        r.put("R41", "Der Kochabend bleibt; das Jugendhaus stellt die Küche weiter.");
+        return Map.of("answers", r);
     }
 
     public static Map<String, Object> entry(String callId, String title, List<Map<String, Object>> projects) {

@@ -23,6 +23,9 @@ public final class EventFixtures {
             new MunicipalityRef("09174", "Landkreis Dachau", "LANDKREIS", "BY", "09174", 158_000);
     public static final MunicipalityRef BAD_SOODEN =
             new MunicipalityRef("06636001", "Bad Sooden-Allendorf", "STADT", "HE", "06636", 8_300);
+    /** A Große Kreisstadt in Landkreis Heilbronn, where the demo applicant ak-eppingen works. */
+    public static final MunicipalityRef EPPINGEN =
+            new MunicipalityRef("08125030", "Eppingen", "STADT", "BW", "08125", 22_000);
 
     private EventFixtures() {
     }

@@ -8,7 +8,8 @@ import java.util.UUID;
 
 /**
  * Access tokens shaped like the ones Keycloak issues for the handinhand realm (realm roles under
- * {@code realm_access.roles}, {@code municipality_id}/{@code kreis_id} claims, the API audience),
+ * {@code realm_access.roles}, {@code municipality_id}/{@code kreis_id}/{@code organisation} claims, the
+ * API audience),
  * signed with the key whose public half the test OIDC server (OidcWiremockTestResource) publishes.
  * The services validate them exactly as they validate Keycloak's.
  */
@@ -23,6 +24,16 @@ public final class TestTokens {
 
     public static String organizer() {
         return token("orga", List.of("organizer"), Map.of());
+    }
+
+    /** An organizer of one Kreis's own calls (a Landratsamt): {@code kreis_id} set. */
+    public static String kreisOrganizer(String user, String kreisId) {
+        return token(user, List.of("organizer"), Map.of("kreis_id", kreisId));
+    }
+
+    /** A local initiative or association: the Gemeinde it works in and its organisation. */
+    public static String applicant(String user, String municipalityId, String organisation) {
+        return token(user, List.of("applicant"), Map.of("municipality_id", municipalityId, "organisation", organisation));
     }
 
     public static String submitter(String user, String municipalityId) {

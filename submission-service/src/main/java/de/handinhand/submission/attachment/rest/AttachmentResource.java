@@ -54,7 +54,7 @@ public class AttachmentResource {
     }
 
     @POST
-    @RolesAllowed(Roles.SUBMITTER)
+    @RolesAllowed({Roles.SUBMITTER, Roles.APPLICANT})
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "uploadAttachment", summary = "Upload an attachment to the caller's draft",
@@ -75,7 +75,7 @@ public class AttachmentResource {
     }
 
     @GET
-    @RolesAllowed({Roles.SUBMITTER, Roles.ORGANIZER, Roles.JUROR})
+    @RolesAllowed({Roles.SUBMITTER, Roles.APPLICANT, Roles.ORGANIZER, Roles.JUROR})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "listAttachments", summary = "List an entry's attachments", description = "Its "
             + "municipality and organizers see the current files. A juror the jury has assigned to the entry (and who "
@@ -88,7 +88,7 @@ public class AttachmentResource {
 
     @GET
     @Path("/{attachmentId}")
-    @RolesAllowed({Roles.SUBMITTER, Roles.ORGANIZER, Roles.JUROR})
+    @RolesAllowed({Roles.SUBMITTER, Roles.APPLICANT, Roles.ORGANIZER, Roles.JUROR})
     @Produces({"application/pdf", "image/png", "image/jpeg", MediaType.APPLICATION_JSON})
     @Operation(operationId = "downloadAttachment", summary = "Download an attachment", description = "Streamed. "
             + "ETag and Repr-Digest carry the SHA-256. A file a submitted version lists stays downloadable after it was removed from a reopened draft. "
@@ -117,7 +117,7 @@ public class AttachmentResource {
 
     @DELETE
     @Path("/{attachmentId}")
-    @RolesAllowed(Roles.SUBMITTER)
+    @RolesAllowed({Roles.SUBMITTER, Roles.APPLICANT})
     @Operation(operationId = "deleteAttachment", summary = "Remove an attachment from the caller's draft",
             description = "Only while the entry is the caller's draft (new or reopened); a file that belongs to a "
                     + "submitted version leaves the draft but stays with that version.")

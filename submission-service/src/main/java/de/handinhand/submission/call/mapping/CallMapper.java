@@ -13,12 +13,12 @@ public final class CallMapper {
 
     public static CallView toView(Call call, Instant now) {
         return new CallView(call.id, call.title, call.kind, call.formTemplate, call.opensAt, call.deadline,
-                call.juryEndsAt, call.resultsAt, call.categoryList(), call.budgetCents, call.phase(now),
+                call.juryEndsAt, call.resultsAt, call.categoryList(), call.budgetCents, call.kreisId, call.phase(now),
                 call.createdAt, call.updatedAt);
     }
 
     public static CallPublished toEvent(Call call) {
         return new CallPublished(call.id, call.title, call.kind.name(), call.formTemplate.name(), call.opensAt,
-                call.deadline, call.juryEndsAt, call.resultsAt, call.categoryList(), call.budgetCents, null);
+                call.deadline, call.juryEndsAt, call.resultsAt, call.categoryList(), call.budgetCents, call.kreisId);
     }
 }

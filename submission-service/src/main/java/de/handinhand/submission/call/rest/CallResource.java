@@ -70,16 +70,33 @@ public class CallResource {
         return calls.form(id);
     }
 
+    @GET
+    @Path("/{id}/report-form")
+    @PermitAll
+    @Operation(operationId = "getCallReportForm", summary = "The final report form of the call's funded projects",
+            description = "Public. For PROJEKTFOERDERUNG calls: the PROJEKTBERICHT form a funded project files after "
+                    + "its end (PUT /api/submissions/{id}/report), with its questions and the rules checked on submit.")
+    @APIResponseSchema(value = FormView.class, responseCode = "200", responseDescription = "The report form")
+    @APIResponse(responseCode = "404", description = "No such call, or its form has no final report")
+    public FormView reportForm(@PathParam("id") UUID id) {
+        return calls.reportForm(id);
+    }
+
     @PUT
     @Path("/{id}")
     @RolesAllowed(Roles.ORGANIZER)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "updateCall", summary = "Change a call", description = "Organizers only; the same body "
-            + "as for creating it. Kind and form are fixed once the call has entries. Announces the new state with "
+            + "as for creating it. Kind, form and kreisId are fixed once the call has entries. An organizer whose "
+            + "token has kreis_id changes only that Kreis's calls and keeps them there. Announces the new state with "
             + "handinhand.call.published.")
     @APIResponseSchema(value = CallView.class, responseCode = "200", responseDescription = "Changed")
-    @APIResponse(responseCode = "409", description = "Kind or form changed although entries exist")
-    @APIResponse(responseCode = "422", description = "Invalid fields, each listed in errors")
+    @APIResponse(responseCode = "403", description = "An organizer of another Kreis's calls (or of a Kreis's calls, "
+            + "for a call no Kreis runs)")
+    @APIResponse(responseCode = "404", description = "No such call")
+    @APIResponse(responseCode = "409", description = "Kind, form or Kreis changed although entries exist")
+    @APIResponse(responseCode = "422", description = "Invalid fields (an unregistered Kreis included), each listed "
+            + "in errors")
     public CallView update(@PathParam("id") UUID id, @Valid @NotNull CallRequest request) {
         return calls.update(id, request);
     }
@@ -87,10 +104,13 @@ public class CallResource {
     @POST
     @RolesAllowed(Roles.ORGANIZER)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "createCall", summary = "Create a call", description = "Organizers only. Announces the "
+    @Operation(operationId = "createCall", summary = "Create a call", description = "Organizers only; an organizer "
+            + "whose token has kreis_id creates calls of that Kreis only (kreisId exactly that one). Announces the "
             + "call with a handinhand.call.published event.")
     @APIResponseSchema(value = CallView.class, responseCode = "201", responseDescription = "Created")
-    @APIResponse(responseCode = "422", description = "Invalid fields, each listed in errors")
+    @APIResponse(responseCode = "403", description = "An organizer of one Kreis's calls and another kreisId, or none")
+    @APIResponse(responseCode = "422", description = "Invalid fields (an unregistered Kreis included), each listed "
+            + "in errors")
     public Response create(@Valid @NotNull CallRequest request, @Context UriInfo uri) {
         CallView created = calls.create(request);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())

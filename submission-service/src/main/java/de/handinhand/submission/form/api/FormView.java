@@ -13,11 +13,16 @@ import java.util.List;
  * A form as a portal renders and validates it (API.md): sections with their questions, each
  * with code, label, type, whether required, limits, and the option codes of every choice
  * question (YES_NO and YES_NO_PLANNED included); the single-project group; and the rules that
- * span questions.
+ * span questions: at least one of a group answered, and the checks submit makes across answers
+ * ({@code rules}: the field an error names, and the rule in words).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FormView(FormTemplate template, String title, List<SectionView> sections, ProjectGroupView projectGroup,
-        List<Form.AtLeastOne> atLeastOneOf) {
+        List<Form.AtLeastOne> atLeastOneOf, List<RuleView> rules) {
+
+    /** A check across answers: {@code field} is the code (or entry field) its error names. */
+    public record RuleView(String field, String rule) {
+    }
 
     public record SectionView(String code, String title, List<QuestionView> questions) {
     }
@@ -43,6 +48,8 @@ public record FormView(FormTemplate template, String title, List<SectionView> se
                         s.questions().stream().map(QuestionView::of).toList())).toList(),
                 form.projectGroup() == null ? null : new ProjectGroupView(form.projectGroup().maxProjects(),
                         form.projectGroup().questions().stream().map(QuestionView::of).toList()),
-                form.atLeastOneOf().isEmpty() ? null : form.atLeastOneOf());
+                form.atLeastOneOf().isEmpty() ? null : form.atLeastOneOf(),
+                form.rules().isEmpty() ? null : form.rules().stream()
+                        .map(r -> new RuleView(r.code(), r.description())).toList());
     }
 }

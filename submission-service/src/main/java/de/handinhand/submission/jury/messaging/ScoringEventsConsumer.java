@@ -4,7 +4,9 @@ import de.handinhand.common.messaging.EventTypes;
 import de.handinhand.common.messaging.consumer.EventDispatcher;
 import de.handinhand.common.messaging.consumer.EventHandlers;
 import de.handinhand.common.messaging.events.AssignmentsChanged;
+import de.handinhand.common.messaging.events.ResultsPublished;
 import de.handinhand.submission.jury.service.JuryReaders;
+import de.handinhand.submission.report.service.Grants;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CompletionStage;
@@ -12,9 +14,10 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Reads {@code scoring-events} (key: the submission id for assignment changes, so one entry's
- * snapshots stay in order) into the jurors who may read each entry; the topic's other events
- * concern other services and are recorded as seen. The dispatcher does the rest: an event that can
+ * Reads {@code scoring-events}: assignment changes (key: the submission id, so one entry's snapshots
+ * stay in order) into the jurors who may read each entry, published results (key: the call id) into
+ * the grants that let funded projects file their final report ({@link Grants}); the topic's other
+ * events concern other services and are recorded as seen. The dispatcher does the rest: an event that can
  * never apply goes to the dead-letter topic at once, any other failure (the database away) is
  * tried again for as long as it takes, with the channel's later events waiting behind it.
  */
@@ -27,10 +30,11 @@ public class ScoringEventsConsumer {
     private final EventDispatcher dispatcher;
     private final EventHandlers handlers;
 
-    public ScoringEventsConsumer(EventDispatcher dispatcher, JuryReaders readers) {
+    public ScoringEventsConsumer(EventDispatcher dispatcher, JuryReaders readers, Grants grants) {
         this.dispatcher = dispatcher;
         this.handlers = EventHandlers.consumer(CONSUMER)
                 .on(EventTypes.ASSIGNMENTS_CHANGED, AssignmentsChanged.class, readers::changed)
+                .on(EventTypes.RESULTS_PUBLISHED, ResultsPublished.class, grants::published)
                 .build();
     }
 

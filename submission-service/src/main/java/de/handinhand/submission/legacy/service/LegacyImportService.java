@@ -6,6 +6,7 @@ import de.handinhand.common.web.problem.ValidationException;
 import de.handinhand.submission.call.Call;
 import de.handinhand.submission.call.FormTemplate;
 import de.handinhand.submission.call.repository.CallRepository;
+import de.handinhand.submission.call.service.OrganizerScope;
 import de.handinhand.submission.form.Form;
 import de.handinhand.submission.form.FormTemplates;
 import de.handinhand.submission.form.FormValidator;
@@ -29,7 +30,9 @@ import java.util.UUID;
  * imported, with the source text kept and whatever the parser could not place in
  * {@code unplaced}. The export of a paper form cannot show which boxes were ticked, so an
  * imported entry is not held to the form's completeness rules; its answers still have to fit the
- * form's shape.
+ * form's shape. The exports are of the two paper forms a municipality filled in (the competition and
+ * the dialogue report); an organizer of a Kreis imports only into its Kreis's calls, and only
+ * entries of municipalities in the Kreis.
  */
 @ApplicationScoped
 public class LegacyImportService {
@@ -38,13 +41,15 @@ public class LegacyImportService {
     private final MunicipalityRepository municipalities;
     private final ImportedEntries entries;
     private final FormTemplates forms;
+    private final OrganizerScope scope;
 
     public LegacyImportService(CallRepository calls, MunicipalityRepository municipalities, ImportedEntries entries,
-            FormTemplates forms) {
+            FormTemplates forms, OrganizerScope scope) {
         this.calls = calls;
         this.municipalities = municipalities;
         this.entries = entries;
         this.forms = forms;
+        this.scope = scope;
     }
 
     /**
@@ -59,6 +64,12 @@ public class LegacyImportService {
             errors.add("callId", "is required");
         } else if (call == null) {
             errors.add("callId", "no call with this id");
+        } else {
+            scope.requireRuns(call);
+            if (!IMPORTABLE.contains(call.formTemplate)) {
+                errors.add("callId", "call " + call.id + " uses the form " + call.formTemplate + "; the legacy import "
+                        + "reads exports of " + IMPORTABLE + " only");
+            }
         }
         if (text.indexOf('\u0000') >= 0) {
             // PostgreSQL cannot store U+0000; the export is damaged rather than merely odd (form feeds stay).
@@ -74,6 +85,11 @@ public class LegacyImportService {
         }
         ParsedEntry parsed = new LegacyParser(form).parse(text);
         Municipality municipality = municipality(municipalityId, parsed, text);
+        if (call.kreisId != null && !call.kreisId.equals(municipality.kreisId)) {
+            throw ValidationException.of("municipalityId", municipality.name + " (" + municipality.id + ") lies in "
+                    + "Kreis " + municipality.kreisId + "; call " + call.id + " is run by Kreis " + call.kreisId
+                    + " and takes entries from its municipalities only");
+        }
 
         // A header line that only names the municipality (as the exports start) has its place now.
         String header = MunicipalityFinder.fold(municipality.name.strip());
@@ -83,6 +99,10 @@ public class LegacyImportService {
         return entries.register(new ImportedEntries.Imported(call, municipality, fitted.content(), fitted.unplaced(),
                 fitted.derived(), text));
     }
+
+    /** The form families whose text exports the parser reads. */
+    private static final java.util.Set<FormTemplate> IMPORTABLE =
+            java.util.EnumSet.of(FormTemplate.ZUSAMMENLEBEN_HAND_IN_HAND, FormTemplate.FLUECHTLINGSDIALOG);
 
     private record Fitted(FormValidator.Content content, List<String> unplaced, List<String> derived) {
     }

@@ -10,8 +10,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * An entry as its municipality and the organizers see it. {@code answers} include the read-only
- * answers filled from the municipality registry; {@code version} counts submits;
+ * An entry as its municipality (or applicant organisation) and the organizers see it.
+ * {@code organisation} names the applicant organisation that entered (null for a municipality's
+ * own entry; {@code municipalityId} is then the Gemeinde it works in). {@code answers} include the
+ * read-only answers filled by the server (the municipality registry, the organisation); {@code version} counts submits;
  * {@code extendedUntil} is an organizer's extension of the deadline for this entry;
  * {@code unplaced} is what a legacy import could not place; {@code derived} lists the field paths
  * whose value the import derived instead of reading it (e.g. {@code projects[1].answers.D10} for a
@@ -20,7 +22,7 @@ import java.util.UUID;
 @Schema(example = """
         {"id": "97c32b66-3b51-411f-a2b3-b476df229fda", "callId": "9257dc93-b996-3ccd-9f9f-fd0565e88896",
          "formTemplate": "ZUSAMMENLEBEN_HAND_IN_HAND", "municipalityId": "09174", "municipalityName": "Landkreis Dachau",
-         "category": "LANDKREIS", "status": "DRAFT", "version": 0, "title": "Integration mit Augenmaß",
+         "organisation": null, "category": "LANDKREIS", "status": "DRAFT", "version": 0, "title": "Integration mit Augenmaß",
          "summary": "Das Projekt IMA fördert Integrationsideen im ganzen Landkreis.", "description": "...",
          "answers": {"A1": "Landkreis Dachau", "C10": "NO", "C23": ["ERWACHSENE", "NEUZUGEWANDERTE"]},
          "projects": [{"answers": {"D10": "DA(S)CHAU HER!", "D15": "Ein Zwei-Tage-Event in Hebertshausen"}}],
@@ -33,6 +35,7 @@ public record SubmissionView(
         FormTemplate formTemplate,
         String municipalityId,
         String municipalityName,
+        String organisation,
         String category,
         SubmissionStatus status,
         int version,

@@ -20,8 +20,9 @@ public final class SubmissionMapper {
     public static SubmissionView toView(Submission s, Form form, Municipality municipality,
             List<AttachmentView> attachments) {
         return new SubmissionView(s.id, s.callId, form.template(), s.municipalityId,
-                municipality == null ? null : municipality.name, s.category, s.status, s.version, s.title, s.summary,
-                s.description, FormDerivations.withRegistryAnswers(form, s.answers, municipality),
+                municipality == null ? null : municipality.name, s.organisation, s.category, s.status, s.version,
+                s.title, s.summary, s.description,
+                FormDerivations.withRegistryAnswers(form, s.answers, municipality, s.organisation),
                 s.projects.stream().map(p -> new ProjectEntry(new LinkedHashMap<>(p))).toList(), s.requestedCents,
                 attachments, s.imported, s.unplaced == null ? List.of() : List.copyOf(s.unplaced),
                 s.derived == null ? List.of() : List.copyOf(s.derived), s.extendedUntil,
@@ -29,7 +30,8 @@ public final class SubmissionMapper {
     }
 
     public static SubmissionSummary toSummary(Submission s) {
-        return new SubmissionSummary(s.id, s.callId, s.municipalityId, s.category, s.status, s.version, s.title,
+        return new SubmissionSummary(s.id, s.callId, s.municipalityId, s.organisation, s.category, s.status,
+                s.version, s.title,
                 s.submittedAt, s.updatedAt);
     }
 

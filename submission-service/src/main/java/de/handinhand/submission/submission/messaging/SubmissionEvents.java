@@ -53,13 +53,14 @@ public class SubmissionEvents {
             Map<String, Object> answers = new LinkedHashMap<>(s.projects.get(i));
             projects.add(new ProjectSnapshot(i + 1, text(answers.get("D10")), text(answers.get("D15")), answers));
         }
+        FormDerivations.Period period = FormDerivations.projectPeriod(form, s.answers);
         return new SubmissionSubmitted(s.id, s.callId, call.kind.name(), s.version, s.category, s.title, s.summary,
-                s.description, FormDerivations.withRegistryAnswers(form, s.answers, m), projects,
+                s.description, FormDerivations.withRegistryAnswers(form, s.answers, m, s.organisation), projects,
                 FormDerivations.fieldsOfAction(form, s.answers), FormDerivations.targetGroups(form, s.answers),
                 s.requestedCents, new MunicipalityRef(m.id, m.name, m.type.name(), m.bundesland, m.kreisId, m.population),
                 s.submittedAt, s.imported, form.template().name(),
                 attachments.stream().map(a -> new AttachmentRef(a.id(), a.filename(), a.contentType(), a.sizeBytes(),
-                        a.sha256())).toList(), s.unplaced, null, null, null);
+                        a.sha256())).toList(), s.unplaced, s.organisation, period.start(), period.end());
     }
 
     private static String text(Object value) {

@@ -18,21 +18,43 @@ public class SubmissionRepository implements PanacheRepositoryBase<Submission, U
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    public boolean exists(UUID callId, String municipalityId) {
-        return count("callId = ?1 and municipalityId = ?2", callId, municipalityId) > 0;
+    /** Whether the entrant (a municipality: {@code organisation} null; or an organisation in it) has an entry in the call. */
+    public boolean exists(UUID callId, String municipalityId, String organisation) {
+        return organisation == null
+                ? count("callId = ?1 and municipalityId = ?2 and organisation is null", callId, municipalityId) > 0
+                : count("callId = ?1 and municipalityId = ?2 and organisation = ?3", callId, municipalityId,
+                        organisation) > 0;
     }
 
-    /** Entries filtered by municipality (null = all) and call (null = all), newest change first. */
-    public PanacheQuery<Submission> search(String municipalityId, UUID callId) {
+    /**
+     * Which entries a list shows: one entrant's ({@code municipalityId} and {@code organisation},
+     * null for a municipality's own entries), or all of them ({@code entrant} false); of one call
+     * (null = all) and of the calls of one Kreis (null = all).
+     */
+    public record Filter(boolean entrant, String municipalityId, String organisation, UUID callId, String kreisId) {
+    }
+
+    /** The entries the filter admits, newest change first. */
+    public PanacheQuery<Submission> search(Filter filter) {
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
-        if (municipalityId != null) {
+        if (filter.entrant()) {
             where.append(" and municipalityId = :municipality");
-            params.and("municipality", municipalityId);
+            params.and("municipality", filter.municipalityId());
+            if (filter.organisation() == null) {
+                where.append(" and organisation is null");
+            } else {
+                where.append(" and organisation = :organisation");
+                params.and("organisation", filter.organisation());
+            }
         }
-        if (callId != null) {
+        if (filter.callId() != null) {
             where.append(" and callId = :call");
-            params.and("call", callId);
+            params.and("call", filter.callId());
+        }
+        if (filter.kreisId() != null) {
+            where.append(" and callId in (select c.id from Call c where c.kreisId = :kreis)");
+            params.and("kreis", filter.kreisId());
         }
         return find(where.toString(), Sort.descending("updatedAt").and("id"), params);
     }

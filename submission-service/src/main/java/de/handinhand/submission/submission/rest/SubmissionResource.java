@@ -40,7 +40,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/submissions")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Submissions", description = "Entries (Wettbewerbsbeiträge) of municipalities")
+@Tag(name = "Submissions", description = "Entries (Wettbewerbsbeiträge, Anträge) of municipalities and of "
+        + "applicant organisations")
 public class SubmissionResource {
 
     private final SubmissionService submissions;
@@ -59,12 +60,19 @@ public class SubmissionResource {
     }
 
     @POST
-    @RolesAllowed(Roles.SUBMITTER)
+    @RolesAllowed({Roles.SUBMITTER, Roles.APPLICANT})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createSubmission", summary = "Start a draft", description = "For the municipality "
-            + "named in the caller's token; one entry per municipality and call, and only while the call is open.")
+            + "named in the caller's token, or for an applicant's organisation (claim organisation) working in the "
+            + "Gemeinde of its token; one entry per municipality (or organisation) and call, and only while the call "
+            + "is open. A call a Kreis runs (kreisId) takes entries only from municipalities in that Kreis and from "
+            + "applicants working in them; applicants enter calls of the PROJEKTFOERDERUNG form only.")
     @APIResponseSchema(value = SubmissionView.class, responseCode = "201", responseDescription = "Draft created")
-    @APIResponse(responseCode = "409", description = "The call is not open, or the municipality already has an entry")
+    @APIResponse(responseCode = "403", description = "The token's municipality is not registered or lies outside the "
+            + "Kreis that runs the call (type outside-kreis), or an applicant and a call of another form (type "
+            + "not-for-applicants)")
+    @APIResponse(responseCode = "409", description = "The call is not open, or the municipality (organisation) "
+            + "already has an entry")
     @APIResponse(responseCode = "422", description = "Invalid fields, each listed in errors")
     public Response create(@Valid @NotNull SubmissionRequest request, @Context UriInfo uri) {
         SubmissionView created = submissions.create(request);
@@ -73,19 +81,21 @@ public class SubmissionResource {
     }
 
     @GET
-    @RolesAllowed({Roles.SUBMITTER, Roles.ORGANIZER})
+    @RolesAllowed({Roles.SUBMITTER, Roles.APPLICANT, Roles.ORGANIZER})
     @Operation(operationId = "listSubmissions", summary = "List entries", description = "A submitter sees its "
-            + "municipality's entries, an organizer all; filter by call. Newest change first, paginated (an invalid "
-            + "callId, page or size is a 400).")
+            + "municipality's own entries, an applicant its organisation's, an organizer those of the calls it runs "
+            + "(with kreis_id: its Kreis's calls; naming another Kreis's call is a 403); filter by call. Newest change "
+            + "first, paginated (an invalid callId, page or size is a 400).")
     public Page<SubmissionSummary> list(@QueryParam("callId") UUID callId, @Valid @BeanParam PageParams paging) {
         return submissions.list(callId, paging.request());
     }
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.SUBMITTER, Roles.ORGANIZER})
+    @RolesAllowed({Roles.SUBMITTER, Roles.APPLICANT, Roles.ORGANIZER})
     @Operation(operationId = "getSubmission", summary = "Read an entry",
-            description = "Another municipality's entry answers 404.")
+            description = "Another municipality's or organisation's entry answers 404, as does, for an organizer of "
+                    + "a Kreis, an entry of another Kreis's call.")
     @APIResponseSchema(value = SubmissionView.class, responseCode = "200", responseDescription = "The entry")
     @APIResponse(responseCode = "404", description = "No such entry, or not the caller's")
     public SubmissionView get(@PathParam("id") UUID id) {
@@ -94,10 +104,10 @@ public class SubmissionResource {
 
     @PUT
     @Path("/{id}")
-    @RolesAllowed({Roles.SUBMITTER, Roles.ORGANIZER})
+    @RolesAllowed({Roles.SUBMITTER, Roles.APPLICANT, Roles.ORGANIZER})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "updateSubmission", summary = "Replace a draft's content, or correct an imported entry",
-            description = "A submitter replaces its own draft's content. An organizer corrects an entry the legacy "
+            description = "A submitter (applicant) replaces its own draft's content. An organizer corrects an entry the legacy "
                     + "import made (also its `municipalityId`; the category is derived again): the whole body must be "
                     + "a complete entry, as for a submit; the correction becomes the next numbered version, "
                     + "recording who corrected it and when, and publishes handinhand.submission.submitted again. "
@@ -117,7 +127,7 @@ public class SubmissionResource {
 
     @POST
     @Path("/{id}/submit")
-    @RolesAllowed(Roles.SUBMITTER)
+    @RolesAllowed({Roles.SUBMITTER, Roles.APPLICANT})
     @Operation(operationId = "submitSubmission", summary = "Submit the draft", description = "Validates it, raises "
             + "its version and publishes handinhand.submission.submitted.")
     @APIResponseSchema(value = SubmissionView.class, responseCode = "200", responseDescription = "Submitted")
@@ -129,7 +139,7 @@ public class SubmissionResource {
 
     @POST
     @Path("/{id}/reopen")
-    @RolesAllowed(Roles.SUBMITTER)
+    @RolesAllowed({Roles.SUBMITTER, Roles.APPLICANT})
     @Operation(operationId = "reopenSubmission", summary = "Reopen a submitted entry", description = "Back to DRAFT "
             + "for changes, while the call is open (or the entry's extension runs); the next submit creates the next "
             + "version. The jury keeps the last submitted version until then.")
@@ -141,7 +151,7 @@ public class SubmissionResource {
 
     @GET
     @Path("/{id}/versions")
-    @RolesAllowed({Roles.SUBMITTER, Roles.ORGANIZER})
+    @RolesAllowed({Roles.SUBMITTER, Roles.APPLICANT, Roles.ORGANIZER})
     // No @APIResponse here: any would replace the Page schema generated from the return type.
     @Operation(operationId = "listSubmissionVersions", summary = "List the submitted versions of an entry",
             description = "Oldest first, paginated (a page or size out of range is a 400). A version an organizer "
@@ -153,7 +163,7 @@ public class SubmissionResource {
 
     @GET
     @Path("/{id}/versions/{version}")
-    @RolesAllowed({Roles.SUBMITTER, Roles.ORGANIZER})
+    @RolesAllowed({Roles.SUBMITTER, Roles.APPLICANT, Roles.ORGANIZER})
     @Operation(operationId = "getSubmissionVersion", summary = "Read one submitted version", description = "Frozen as "
             + "it was submitted; the snapshot is the one the submitted event carried.")
     @APIResponseSchema(value = VersionView.class, responseCode = "200", responseDescription = "The version")
@@ -167,8 +177,8 @@ public class SubmissionResource {
     @RolesAllowed(Roles.ORGANIZER)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "extendSubmissionDeadline", summary = "Extend the deadline for one entry",
-            description = "Organizers only: the entry may then be submitted (and reopened) until the given instant, "
-                    + "before the jury phase ends.")
+            description = "Organizers only (of a Kreis: entries of its Kreis's calls only, the others answer 404): the "
+                    + "entry may then be submitted (and reopened) until the given instant, before the jury phase ends.")
     public SubmissionView extend(@PathParam("id") UUID id, @Valid @NotNull ExtensionRequest request) {
         return extensions.extend(id, request);
     }
@@ -185,7 +195,7 @@ public class SubmissionResource {
 
     @POST
     @Path("/{id}/withdraw")
-    @RolesAllowed(Roles.SUBMITTER)
+    @RolesAllowed({Roles.SUBMITTER, Roles.APPLICANT})
     @Operation(operationId = "withdrawSubmission", summary = "Withdraw the entry", description = "Publishes "
             + "handinhand.submission.withdrawn if it had been submitted.")
     public SubmissionView withdraw(@PathParam("id") UUID id) {

@@ -9,7 +9,8 @@ import java.util.List;
  * Städte and Gemeinden as {@code STADT_GROSS} from {@value #LARGE_TOWN} inhabitants, else as
  * {@code GEMEINDE_KLEIN} (20,000 is the German statistical threshold of a Mittelstadt). If the call
  * does not offer the derived category and has exactly one, that one is used; otherwise the entry
- * stays without category for an organizer to decide.
+ * stays without category for an organizer to decide. An applicant organisation's entry has no
+ * category by the size of its Gemeinde ({@link #forOrganisation}).
  */
 public final class CategoryRule {
 
@@ -30,6 +31,15 @@ public final class CategoryRule {
         if (callCategories.contains(derived)) {
             return derived;
         }
+        return callCategories.size() == 1 ? callCategories.get(0) : null;
+    }
+
+    /**
+     * An initiative's or association's entry: the size of the town it works in says nothing about
+     * the project, so it takes the call's category when the call has exactly one, else none (for an
+     * organizer to decide, as above).
+     */
+    public static String forOrganisation(List<String> callCategories) {
         return callCategories.size() == 1 ? callCategories.get(0) : null;
     }
 }

@@ -16,7 +16,8 @@ import java.util.UUID;
 
 /**
  * An organizer lets one entry be submitted (and reopened) after the call's deadline, until a given
- * instant before the jury phase ends ({@link EntryRules#requireWindow}); or takes that back.
+ * instant before the jury phase ends ({@link EntryRules#requireWindow}); or takes that back. An
+ * organizer of a Kreis reaches only the entries of its Kreis's calls ({@link SubmissionAccess#managedForUpdate}).
  */
 @ApplicationScoped
 public class DeadlineExtensions {
@@ -35,7 +36,7 @@ public class DeadlineExtensions {
 
     @Transactional
     public SubmissionView extend(UUID id, ExtensionRequest request) {
-        Submission s = access.anyForUpdate(id);
+        Submission s = access.managedForUpdate(id);
         Call call = calls.findById(s.callId);
         Instant now = clock.instant();
         Errors errors = new Errors();
@@ -59,7 +60,7 @@ public class DeadlineExtensions {
 
     @Transactional
     public SubmissionView revoke(UUID id) {
-        Submission s = access.anyForUpdate(id);
+        Submission s = access.managedForUpdate(id);
         s.extendedUntil = null;
         s.updatedAt = clock.instant();
         return store.view(s);

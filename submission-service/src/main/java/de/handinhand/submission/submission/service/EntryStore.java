@@ -17,9 +17,9 @@ import java.util.UUID;
 import org.hibernate.exception.ConstraintViolationException;
 
 /**
- * What the services of this package share to store and show an entry: one entry per municipality
- * and call, also when two requests race (the database's unique key decides, the loser gets a
- * 409), and the entry as the API shows it.
+ * What the services of this package share to store and show an entry: one entry per entrant (a
+ * municipality, or an organisation in its Gemeinde) and call, also when two requests race (the
+ * database's unique keys decide, the loser gets a 409), and the entry as the API shows it.
  */
 @ApplicationScoped
 class EntryStore {
@@ -39,30 +39,32 @@ class EntryStore {
         this.forms = forms;
     }
 
-    /** Inserts a new entry; its municipality's entry for the call, if it has one, wins with a 409. */
+    /** Inserts a new entry; its entrant's entry for the call, if it has one, wins with a 409. */
     void insert(Submission s) {
-        if (submissions.exists(s.callId, s.municipalityId)) {
-            throw EntryRules.entryExists(s.municipalityId);
+        SubmissionAccess.Entrant entrant = new SubmissionAccess.Entrant(s.municipalityId, s.organisation);
+        if (submissions.exists(s.callId, s.municipalityId, s.organisation)) {
+            throw EntryRules.entryExists(entrant);
         }
         try {
             submissions.persist(s);
             submissions.flush();
         } catch (ConstraintViolationException e) {
             // Inserted by another request a moment ago.
-            throw EntryRules.entryExists(s.municipalityId);
+            throw EntryRules.entryExists(entrant);
         }
     }
 
-    /** Gives the entry to another municipality, which must not have an entry for the call. */
+    /** Gives a municipality's entry to another municipality, which must not have an entry for the call. */
     void moveTo(Submission s, Municipality municipality) {
-        if (submissions.exists(s.callId, municipality.id)) {
-            throw EntryRules.entryExists(municipality.id);
+        SubmissionAccess.Entrant entrant = new SubmissionAccess.Entrant(municipality.id, s.organisation);
+        if (submissions.exists(s.callId, municipality.id, s.organisation)) {
+            throw EntryRules.entryExists(entrant);
         }
         s.municipalityId = municipality.id;
         try {
             submissions.flush();
         } catch (ConstraintViolationException e) {
-            throw EntryRules.entryExists(municipality.id);
+            throw EntryRules.entryExists(entrant);
         }
     }
 

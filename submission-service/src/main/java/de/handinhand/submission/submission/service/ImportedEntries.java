@@ -37,7 +37,8 @@ import java.util.UUID;
  * {@link #correct} lets an organizer fix what the import read wrongly: content and municipality.
  * The entry is submitted, so the whole body must pass the form as a submit would (shape and
  * completeness); the correction becomes the next numbered version, frozen with who corrected it and
- * when, and announced with a new submitted event, all in one transaction. Entries a municipality
+ * when, and announced with a new submitted event, all in one transaction. An organizer of a Kreis
+ * corrects only entries of its Kreis's calls, and within the Kreis. Entries a municipality
  * made itself stay the municipality's (403). A withdrawn entry, or one its municipality has
  * reopened, is not corrected (409): a new submitted event would bring back an entry its
  * municipality withdrew, or overwrite its own draft. Once the call is closed its entries are final
@@ -109,7 +110,7 @@ public class ImportedEntries {
         if (!caller.has(Roles.ORGANIZER)) {
             throw new ForbiddenException("Only organizers correct imported entries");
         }
-        Submission s = access.anyForUpdate(id);
+        Submission s = access.managedForUpdate(id);
         if (!s.imported) {
             throw new ForbiddenException("Organizers correct imported entries only; entry " + id
                     + " is its municipality's own, and only the municipality changes it");
@@ -135,6 +136,10 @@ public class ImportedEntries {
         Municipality municipality = municipalities.findByIdOptional(municipalityId).orElse(null);
         if (municipality == null) {
             errors.add("municipalityId", "no registered municipality " + municipalityId);
+        } else if (call.kreisId != null && !call.kreisId.equals(municipality.kreisId)) {
+            errors.add("municipalityId", municipality.name + " (" + municipality.id + ") lies in Kreis "
+                    + municipality.kreisId + "; the call is run by Kreis " + call.kreisId
+                    + " and takes entries from its municipalities only");
         }
         Form form = forms.of(call.formTemplate);
         FormValidator.Content content = EntryRules.content(form, call, request, errors, true);

@@ -13,6 +13,7 @@ import de.handinhand.submission.attachment.api.AttachmentView;
 import de.handinhand.submission.call.Call;
 import de.handinhand.submission.call.CallPhase;
 import de.handinhand.submission.call.repository.CallRepository;
+import de.handinhand.submission.call.service.OrganizerScope;
 import de.handinhand.submission.form.Form;
 import de.handinhand.submission.form.FormTemplates;
 import de.handinhand.submission.form.FormValidator;
@@ -35,12 +36,15 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A municipality's entry: DRAFT → SUBMITTED (a numbered, frozen version each time,
+ * An entry of a municipality or of an applicant organisation ({@link SubmissionAccess.Entrant}):
+ * DRAFT → SUBMITTED (a numbered, frozen version each time,
  * {@link SubmissionVersions}) → reopened to DRAFT and submitted again while the call is open →
  * WITHDRAWN. Every save checks the answers' shape against the call's form, submit checks
  * completeness; after the deadline only an organizer's extension ({@link DeadlineExtensions}) lets
  * it be submitted. Submit and withdraw write their event into the outbox in the same transaction
- * as the change. Tenant rules: {@link SubmissionAccess}; imported entries: {@link ImportedEntries}.
+ * as the change. Who may enter which call: {@link EntryRules#requireMayEnter} (a Kreis's call only
+ * from within the Kreis; applicants only calls of the PROJEKTFOERDERUNG form). Tenant rules:
+ * {@link SubmissionAccess}; imported entries: {@link ImportedEntries}.
  */
 @ApplicationScoped
 public class SubmissionService {
@@ -53,12 +57,13 @@ public class SubmissionService {
     private final MunicipalityRepository municipalities;
     private final FormTemplates forms;
     private final SubmissionEvents events;
+    private final OrganizerScope scope;
     private final Caller caller;
     private final Clock clock;
 
     public SubmissionService(SubmissionRepository submissions, SubmissionAccess access, SubmissionVersions versions,
             EntryStore store, CallRepository calls, MunicipalityRepository municipalities, FormTemplates forms,
-            SubmissionEvents events, Caller caller, Clock clock) {
+            SubmissionEvents events, OrganizerScope scope, Caller caller, Clock clock) {
         this.submissions = submissions;
         this.access = access;
         this.versions = versions;
@@ -67,17 +72,21 @@ public class SubmissionService {
         this.municipalities = municipalities;
         this.forms = forms;
         this.events = events;
+        this.scope = scope;
         this.caller = caller;
         this.clock = clock;
     }
 
     @Transactional
     public SubmissionView create(SubmissionRequest request) {
-        String municipalityId = caller.requireMunicipality();
+        SubmissionAccess.Entrant entrant = access.entrant();
+        String municipalityId = entrant.municipalityId();
         Municipality municipality = municipalities.findByIdOptional(municipalityId).orElseThrow(
                 () -> new ForbiddenException("Municipality " + municipalityId + " of your token is not registered"));
         Call call = calls.findForShare(request.callId())
                 .orElseThrow(() -> ValidationException.of("callId", "no call with this id"));
+        EntryRules.requireMayEnter(call, entrant, municipality,
+                call.kreisId == null ? null : municipalities.findById(call.kreisId));
         Errors errors = new Errors();
         FormValidator.Content content = EntryRules.content(forms.of(call.formTemplate), call, request, errors, false);
         errors.throwIfAny();
@@ -89,7 +98,9 @@ public class SubmissionService {
         s.id = UUID.randomUUID();
         s.callId = call.id;
         s.municipalityId = municipalityId;
-        s.category = CategoryRule.derive(municipality, call.categoryList());
+        s.organisation = entrant.organisation();
+        s.category = entrant.applicant() ? CategoryRule.forOrganisation(call.categoryList())
+                : CategoryRule.derive(municipality, call.categoryList());
         s.status = SubmissionStatus.DRAFT;
         s.version = 0;
         EntryRules.apply(content, request.requestedCents(), s);
@@ -101,7 +112,7 @@ public class SubmissionService {
         return store.view(s, call, municipality);
     }
 
-    /** A municipality replaces its draft's content; organizers correct imported entries ({@link ImportedEntries}). */
+    /** An entrant replaces its draft's content; organizers correct imported entries ({@link ImportedEntries}). */
     @Transactional
     public SubmissionView update(UUID id, SubmissionUpdateRequest update) {
         if (update.municipalityId() != null) {
@@ -131,9 +142,23 @@ public class SubmissionService {
         return store.view(access.readable(id));
     }
 
+    /**
+     * An entrant's own entries; an organizer's those of the calls it runs (an organizer of a Kreis:
+     * its Kreis's calls; naming another Kreis's call is a 403).
+     */
     public Page<SubmissionSummary> list(UUID callId, Page.Request paging) {
-        String municipality = caller.has(Roles.ORGANIZER) ? null : caller.requireMunicipality();
-        var query = submissions.search(municipality, callId);
+        SubmissionRepository.Filter filter;
+        if (caller.has(Roles.ORGANIZER)) {
+            if (callId != null && scope.kreis().isPresent()) {
+                calls.findByIdOptional(callId).ifPresent(scope::requireRuns);
+            }
+            filter = new SubmissionRepository.Filter(false, null, null, callId, scope.kreis().orElse(null));
+        } else {
+            SubmissionAccess.Entrant entrant = access.entrant();
+            filter = new SubmissionRepository.Filter(true, entrant.municipalityId(), entrant.organisation(), callId,
+                    null);
+        }
+        var query = submissions.search(filter);
         List<SubmissionSummary> items = query.page(paging.page(), paging.size()).list().stream()
                 .map(SubmissionMapper::toSummary).toList();
         return new Page<>(items, query.count(), paging.page(), paging.size());
@@ -150,9 +175,7 @@ public class SubmissionService {
         EntryRules.requireWindow(call, s, now);
         Form form = forms.of(call.formTemplate);
         Errors errors = new Errors();
-        FormValidator.checkComplete(form, new FormValidator.Content(s.title, s.summary, s.description, s.answers,
-                s.projects), errors);
-        EntryRules.checkRequestedAmount(call, s.requestedCents, errors, true);
+        EntryRules.checkComplete(form, call, s, errors);
         if (!errors.isEmpty()) {
             throw new ValidationException("incomplete-entry", "The entry is not complete or not valid; every "
                     + "failing question is listed", errors.list());

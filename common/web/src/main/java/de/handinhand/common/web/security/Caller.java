@@ -7,8 +7,9 @@ import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Who is calling: user name, roles and the tenant claims ({@code municipality_id} for submitters,
- * {@code kreis_id} for publishers) that Keycloak's protocol mappers put into the access token.
+ * Who is calling: user name, roles and the tenant claims ({@code municipality_id} for submitters
+ * and applicants, {@code organisation} for applicants, {@code kreis_id} for publishers and for
+ * organizers of a Kreis) that Keycloak's protocol mappers put into the access token.
  * Services make their tenant decisions from this, never from request bodies.
  */
 @RequestScoped
@@ -16,6 +17,7 @@ public class Caller {
 
     public static final String MUNICIPALITY_CLAIM = "municipality_id";
     public static final String KREIS_CLAIM = "kreis_id";
+    public static final String ORGANISATION_CLAIM = "organisation";
 
     private final SecurityIdentity identity;
 
@@ -55,6 +57,17 @@ public class Caller {
         return claim(KREIS_CLAIM);
     }
 
+    /** The applicant's organisation (an initiative or association), as the administrator named it. */
+    public Optional<String> organisation() {
+        return claim(ORGANISATION_CLAIM);
+    }
+
+    /** The applicant's organisation; an applicant token without one is misconfigured and may do nothing. */
+    public String requireOrganisation() {
+        return organisation().orElseThrow(
+                () -> new ForbiddenException("Your token carries no " + ORGANISATION_CLAIM + "; ask an administrator"));
+    }
+
     /** The submitter's municipality; a submitter token without one is misconfigured and may do nothing. */
     public String requireMunicipality() {
         return municipalityId().orElseThrow(
@@ -71,7 +84,9 @@ public class Caller {
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
             Object value = jwt.getClaim(name);
             if (value != null) {
-                String text = value.toString().replace("\"", "").trim();
+                // A JSON string's own value: an organisation's name may contain quotes ("Brücken bauen" e.V.).
+                String text = value instanceof jakarta.json.JsonString json ? json.getString().trim()
+                        : value.toString().replace("\"", "").trim();
                 return text.isEmpty() ? Optional.empty() : Optional.of(text);
             }
         }

@@ -8,6 +8,8 @@ public final class Roles {
     public static final String JUROR = "juror";
     public static final String ORGANIZER = "organizer";
     public static final String PORTAL = "portal";
+    /** Local initiatives and associations entering a funding call for their organisation (claims municipality_id, organisation). */
+    public static final String APPLICANT = "applicant";
 
     private Roles() {
     }

@@ -1,6 +1,7 @@
 package de.handinhand.deploy;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +12,7 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -74,9 +76,22 @@ final class ApiDocument {
     }
 
     /** The document the gateway serves now. */
+    /**
+     * The gateway's merged document once it holds every service's part: right after a start the gateway
+     * may not have fetched a service's document yet (it names such services in {@code x-missing-services}
+     * and fetches again), and a document without, say, the catalogue would judge every catalogue answer
+     * as undocumented.
+     */
     static ApiDocument of(String gatewayUrl) {
-        return new ApiDocument(given().baseUri(gatewayUrl).accept("application/json").get("/q/openapi")
-                .then().statusCode(200).extract().asString());
+        String[] text = new String[1];
+        await("the gateway's document with every service's part")
+                .atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions().until(() -> {
+                    text[0] = given().baseUri(gatewayUrl).accept("application/json").get("/q/openapi")
+                            .then().statusCode(200).extract().asString();
+                    return !JSON.readTree(text[0]).has("x-missing-services");
+                });
+        return new ApiDocument(text[0]);
     }
 
     JsonNode node() {

@@ -203,13 +203,13 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * The gateway, given the first instance of each backend: it takes one address per backend and
-     * does not balance, so further instances ({@code --replicas}) take no requests; their outbox
-     * relays and consumers work like those of the first.
+     * The gateway, given every instance of each backend ({@code --replicas}): it takes them in turn and
+     * passes a request on to the next instance when one cannot be reached.
      */
     private Service gateway(Map<Service, List<Integer>> ports) {
         Map<String, String> urls = new LinkedHashMap<>();
-        ports.forEach((service, list) -> urls.put(service.name(), "http://localhost:" + list.get(0)));
+        ports.forEach((service, list) -> urls.put(service.name(),
+                String.join(",", list.stream().map(port -> "http://localhost:" + port).toList())));
         return new Service("gateway", "gateway", config.gatewayPort(), merge(commonEnv(), Map.of(
                 "SUBMISSION_URL", urls.get("submission-service"),
                 "CATALOGUE_URL", urls.get("catalogue-service"),
@@ -458,7 +458,7 @@ public final class LocalStack implements AutoCloseable {
             s.append(String.format("  %-19s", service.equals("submission-service") ? "Services" : ""))
                     .append(String.format("%-19s", service))
                     .append(String.join(", ", instances(service).stream().map(i -> Integer.toString(i.port())).toList()))
-                    .append(config.replicas() > 1 ? "   (the gateway uses the first; the others relay and consume)" : "").append('\n');
+                    .append(config.replicas() > 1 ? "   (the gateway takes them in turn)" : "").append('\n');
         }
         s.append("  Kafka              ").append(config.kafkaBootstrap())
                 .append("   PostgreSQL localhost:").append(config.postgresPort()).append('\n');

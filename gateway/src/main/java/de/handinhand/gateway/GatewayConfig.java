@@ -45,8 +45,12 @@ public interface GatewayConfig {
 
     interface Backend {
 
-        /** Where the service listens, e.g. {@code http://submission-service:8081}. */
-        URI url();
+        /**
+         * Where the service listens, e.g. {@code http://submission-service:8081}; several instances
+         * comma-separated ({@code http://localhost:8081,http://localhost:39001}), which the gateway takes
+         * in turn, trying the next when one cannot be reached.
+         */
+        List<URI> url();
 
         /**
          * The path prefixes it serves, whole segments ({@code /api/calls} covers {@code /api/calls/x}, not

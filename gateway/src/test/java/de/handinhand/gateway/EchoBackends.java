@@ -46,10 +46,12 @@ public class EchoBackends implements QuarkusTestResourceLifecycleManager {
     public static final java.util.Set<String> STORED = ConcurrentHashMap.newKeySet();
     private final List<HttpServer> servers = new java.util.ArrayList<>();
     private boolean stored;
+    private boolean replicas;
 
     @Override
     public void setContext(Context context) {
         stored = OpenApiTest.StoredDocuments.class.getName().equals(context.testProfile());
+        replicas = ReplicasTest.ThreeInstances.class.getName().equals(context.testProfile());
     }
 
     @Override
@@ -60,6 +62,13 @@ public class EchoBackends implements QuarkusTestResourceLifecycleManager {
         for (String service : SERVICES) {
             DOCUMENTS.put(service, document(service, stored));
             config.put("handinhand.gateway.backends." + service + ".url", "http://localhost:" + echo(service));
+        }
+        if (replicas) {
+            // Three instances of the submission service: the first down, two answering (named apart in
+            // X-Backend, both serving the submission service's document).
+            config.put("handinhand.gateway.backends.submission.url", "http://localhost:" + closedPort()
+                    + ",http://localhost:" + echo("submission-a", "submission")
+                    + ",http://localhost:" + echo("submission-b", "submission"));
         }
         if (!stored) {
             config.put("handinhand.gateway.backends.archive.url", "http://localhost:" + closedPort());
@@ -92,10 +101,15 @@ public class EchoBackends implements QuarkusTestResourceLifecycleManager {
 
     /** Starts an echo backend; returns its port. */
     private int echo(String name) {
+        return echo(name, name);
+    }
+
+    /** Starts an echo backend named {@code name} serving the document of {@code service}; returns its port. */
+    private int echo(String name, String service) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
             server.setExecutor(Executors.newFixedThreadPool(4));
-            server.createContext("/", exchange -> answer(name, exchange));
+            server.createContext("/", exchange -> answer(name, service, exchange));
             server.start();
             servers.add(server);
             return server.getAddress().getPort();
@@ -104,10 +118,10 @@ public class EchoBackends implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    private static void answer(String name, HttpExchange exchange) throws IOException {
+    private static void answer(String name, String service, HttpExchange exchange) throws IOException {
         if (exchange.getRequestURI().getPath().equals("/q/openapi")) {
             DOCUMENT_FETCHES.computeIfAbsent(name, k -> new AtomicInteger()).incrementAndGet();
-            String document = DOCUMENTS.get(name);
+            String document = DOCUMENTS.get(service);
             if (document == null) {
                 exchange.sendResponseHeaders(503, -1);
             } else {

@@ -174,8 +174,16 @@ public class ServiceDocuments {
         return new Snapshot(merged, OperationTable.of(merged), Set.copyOf(missing));
     }
 
+    /** The document of the first instance that gives one (any instance serves the same build). */
     private Future<JsonNode> fetch(Backend backend) {
-        URI base = backend.url();
+        Future<JsonNode> document = fetch(backend.instances().get(0));
+        for (URI instance : backend.instances().subList(1, backend.instances().size())) {
+            document = document.recover(failure -> fetch(instance));
+        }
+        return document;
+    }
+
+    private Future<JsonNode> fetch(URI base) {
         String basePath = base.getRawPath() == null ? "" : base.getRawPath();
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.GET)

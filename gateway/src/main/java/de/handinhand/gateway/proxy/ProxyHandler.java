@@ -24,6 +24,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.PoolOptions;
@@ -35,13 +36,17 @@ import jakarta.enterprise.event.Observes;
 import java.net.ConnectException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import org.jboss.logging.Logger;
 
@@ -97,6 +102,8 @@ public class ProxyHandler {
     private final Vertx vertx;
     private final RateLimiter rateLimiter;
     private final VerifiedTokens verifiedTokens;
+    /** Whose turn it is next, per backend with several instances. */
+    private final Map<String, AtomicInteger> turns = new ConcurrentHashMap<>();
     private HttpClient client;
 
     public ProxyHandler(Backends backends, ServiceDocuments documents, RouteGroups groups,
@@ -265,7 +272,7 @@ public class ProxyHandler {
                 return;
             }
         }
-        forward(rc, route.backend().url(), rc.get(BODY_LIMIT), route.treatment().timeout());
+        forward(rc, route.backend(), rc.get(BODY_LIMIT), route.treatment().timeout());
     }
 
     /** Counts the request against its client; answers 429 and returns false when the client is over its limit. */
@@ -303,14 +310,9 @@ public class ProxyHandler {
         return length == null ? request.headers().contains("Transfer-Encoding") : !length.strip().equals("0");
     }
 
-    private void forward(RoutingContext rc, URI backend, long limit, Duration timeout) {
+    private void forward(RoutingContext rc, Backend backend, long limit, Duration timeout) {
         HttpServerRequest request = rc.request();
-        RequestOptions options = new RequestOptions()
-                .setMethod(request.method())
-                .setHost(backend.getHost())
-                .setPort(backend.getPort())
-                .setURI(request.uri());
-        MultiMap headers = options.getHeaders() == null ? MultiMap.caseInsensitiveMultiMap() : options.getHeaders();
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap();
         request.headers().forEach(h -> {
             if (!HOP_BY_HOP.contains(h.getKey())) {
                 headers.add(h.getKey(), h.getValue());
@@ -328,13 +330,71 @@ public class ProxyHandler {
             headers.set("X-Forwarded-Host", request.authority().toString());
         }
         telemetry.getPropagators().getTextMapPropagator().inject(Context.current(), headers, MultiMap::set);
-        options.setHeaders(headers);
 
         LimitedBody body = new LimitedBody(request, limit);
         boolean chunked = request.getHeader("Content-Length") == null && request.headers().contains("Transfer-Encoding");
+        attempt(rc, inTurn(backend), 0, headers, new Outgoing(body, chunked), timeout);
+    }
+
+    /** The caller's body, sent at most once, whichever instance it goes to. */
+    private static final class Outgoing {
+
+        final LimitedBody body;
+        final boolean chunked;
+        boolean bodySent;
+
+        Outgoing(LimitedBody body, boolean chunked) {
+            this.body = body;
+            this.chunked = chunked;
+        }
+    }
+
+    /**
+     * A backend's instances, starting with the one whose turn it is: requests go round the instances
+     * one after the other, and a request that cannot be placed on one tries the next in this order.
+     */
+    private List<URI> inTurn(Backend backend) {
+        List<URI> all = backend.instances();
+        if (all.size() == 1) {
+            return all;
+        }
+        int first = Math.floorMod(turns.computeIfAbsent(backend.name(), name -> new AtomicInteger()).getAndIncrement(),
+                all.size());
+        List<URI> order = new ArrayList<>(all.size());
+        for (int i = 0; i < all.size(); i++) {
+            order.add(all.get((first + i) % all.size()));
+        }
+        return order;
+    }
+
+    /**
+     * Sends the request to instance {@code index} of {@code order}. Another instance is tried when this
+     * one cannot be reached (nothing was sent, so this holds for every method), and when a read without a
+     * body (GET, HEAD, OPTIONS) fails before any answer, say because the instance died under it: sending
+     * such a request twice changes nothing. A timeout is not retried (the service may still be working on
+     * it, and the caller has waited long enough), nor is a write once its body has gone out.
+     */
+    private void attempt(RoutingContext rc, List<URI> order, int index, MultiMap headers, Outgoing sending,
+            Duration timeout) {
+        HttpServerRequest request = rc.request();
+        URI backend = order.get(index);
+        boolean another = index + 1 < order.size();
+        RequestOptions options = new RequestOptions()
+                .setMethod(request.method())
+                .setHost(backend.getHost())
+                .setPort(backend.getPort())
+                .setURI(request.uri())
+                .setHeaders(headers);
+        LimitedBody body = sending.body;
         client.request(options).onComplete(opened -> {
             if (opened.failed()) {
-                backendFailed(rc, backend, opened.cause());
+                if (another && unreachable(opened.cause())) {
+                    LOG.warnf("%s is unreachable (%s); %s %s goes to %s", backend, opened.cause().toString(),
+                            request.method(), request.path(), order.get(index + 1));
+                    attempt(rc, order, index + 1, headers, sending, timeout);
+                } else {
+                    backendFailed(rc, backend, opened.cause());
+                }
                 return;
             }
             HttpClientRequest outgoing = opened.result();
@@ -353,13 +413,23 @@ public class ProxyHandler {
                                     timeout);
                             GatewayProblems.send(rc, 504, "backend-timeout", "Gateway timeout",
                                     "The service did not answer in time");
+                        } else if (another && repeatable(request) && !rc.response().headWritten()) {
+                            LOG.warnf("%s failed %s %s (%s); trying %s", backend, request.method(), request.path(),
+                                    failure.toString(), order.get(index + 1));
+                            attempt(rc, order, index + 1, headers, sending, timeout);
                         } else {
                             backendFailed(rc, backend, failure);
                         }
                     });
-            outgoing.setChunked(chunked);
+            outgoing.setChunked(sending.chunked);
             // Failures reach the response future above; without a handler Vert.x would log each reset as an error.
             outgoing.exceptionHandler(failure -> LOG.debugf("Request to %s ended: %s", backend, failure.toString()));
+            if (sending.bodySent) {
+                // A repeated read: its (empty) body was read already; end the request at once.
+                outgoing.end().onSuccess(sent -> deadline.start()).onFailure(failure -> outgoing.reset(0, failure));
+                return;
+            }
+            sending.bodySent = true;
             // A body that fails on the way (over the limit, caller gone) must not reach the service as
             // complete: the service's request is reset, never ended.
             // The clock starts once the whole request has reached the service: however long the caller
@@ -368,6 +438,17 @@ public class ProxyHandler {
                     .onSuccess(sent -> deadline.start())
                     .onFailure(failure -> outgoing.reset(0, failure));
         });
+    }
+
+    /** A read without a body: sending it to a second instance cannot change anything twice. */
+    private static boolean repeatable(HttpServerRequest request) {
+        HttpMethod method = request.method();
+        return (HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method) || HttpMethod.OPTIONS.equals(method))
+                && !hasBody(request);
+    }
+
+    private static boolean unreachable(Throwable failure) {
+        return failure instanceof ConnectException || failure.getCause() instanceof ConnectException;
     }
 
     /**
@@ -443,7 +524,7 @@ public class ProxyHandler {
             LOG.warnf("%s did not answer in time: %s", backend, failure.toString());
             GatewayProblems.send(rc, 504, "backend-timeout", "Gateway timeout",
                     "The service did not answer in time");
-        } else if (failure instanceof ConnectException || failure.getCause() instanceof ConnectException) {
+        } else if (unreachable(failure)) {
             LOG.warnf("%s is unreachable: %s", backend, failure.toString());
             rc.response().putHeader("Retry-After", "5");
             GatewayProblems.send(rc, 503, "backend-unavailable", "Service unavailable",

@@ -70,20 +70,20 @@ class FundedProjectOfferTest {
     @Test
     void aFundedProjectThatHasStartedIsProposedToItsKreisOfficeAtOnce() {
         UUID call = UUID.randomUUID();
-        UUID funded = UUID.randomUUID();
+        UUID grantee = UUID.randomUUID();
         UUID unfunded = UUID.randomUUID();
-        submit(funded, call, 1, STARTED, "Sprachtandem Eppingen");
+        submit(grantee, call, 1, STARTED, "Sprachtandem Eppingen");
         submit(unfunded, call, 1, STARTED, "Nähcafé Eppingen");
-        String results = results(UUID.randomUUID().toString(), call, 1, grants(funded, 250_000L, unfunded, 0L));
+        String results = results(UUID.randomUUID().toString(), call, 1, grants(grantee, 250_000L, unfunded, 0L));
         scoring(results);
 
-        Map<String, Object> proposal = awaitProposal(funded);
+        Map<String, Object> proposal = awaitProposal(grantee);
         assertEquals("Sprachtandem Eppingen", title(proposal));
         String id = proposal.get("id").toString();
         given().auth().oauth2(HEILBRONN_OFFICE).get("/api/catalogue/offers/" + id).then().statusCode(200)
                 .body("status", equalTo("PROPOSED")).body("kreisId", equalTo("08125"))
                 .body("provider", equalTo("Asylarbeitskreis Eppingen")).body("municipality", equalTo("Eppingen"))
-                .body("origin.submissionId", equalTo(funded.toString())).body("origin.project", equalTo(0))
+                .body("origin.submissionId", equalTo(grantee.toString())).body("origin.project", equalTo(0))
                 .body("validFrom", equalTo("2026-11-01")).body("validUntil", equalTo("2027-10-31"))
                 .body("description.de", equalTo("Beschreibung Sprachtandem Eppingen"));
         given().auth().oauth2(HEILBRONN_OFFICE).get("/api/catalogue/offers/" + id + "/history").then()
@@ -97,12 +97,12 @@ class FundedProjectOfferTest {
 
         // The same event again, the same revision under a new id, and the entry again: still one proposal.
         scoring(results);
-        scoring(results(UUID.randomUUID().toString(), call, 1, grants(funded, 250_000L, unfunded, 0L)));
-        submit(funded, call, 1, STARTED, "Sprachtandem Eppingen");
+        scoring(results(UUID.randomUUID().toString(), call, 1, grants(grantee, 250_000L, unfunded, 0L)));
+        submit(grantee, call, 1, STARTED, "Sprachtandem Eppingen");
         // A resubmitted version (a correction of the entry) does not retire the funded project's proposal.
-        submit(funded, call, 2, STARTED, "Sprachtandem Eppingen und Umgebung");
+        submit(grantee, call, 2, STARTED, "Sprachtandem Eppingen und Umgebung");
         marker();
-        assertEquals(List.of(id), proposals(HEILBRONN_OFFICE, funded).stream().map(o -> o.get("id").toString()).toList());
+        assertEquals(List.of(id), ids(proposals(HEILBRONN_OFFICE, grantee)));
         assertEquals(List.of(), proposals(HEILBRONN_OFFICE, unfunded));
 
         // The Kreis office reviews it like any proposal.
@@ -150,8 +150,7 @@ class FundedProjectOfferTest {
         funded.proposeDue();
         assertEquals(List.of(), proposals(HEILBRONN_OFFICE, withdrawn));
         // A proposal made before the correction stays: the office decides.
-        assertEquals(List.of(startedOffer),
-                proposals(HEILBRONN_OFFICE, started).stream().map(o -> o.get("id").toString()).toList());
+        assertEquals(List.of(startedOffer), ids(proposals(HEILBRONN_OFFICE, started)));
     }
 
     @Test
@@ -215,6 +214,10 @@ class FundedProjectOfferTest {
         return proposals(HEILBRONN_OFFICE, submission).get(0);
     }
 
+    private static List<String> ids(List<Map<String, Object>> offers) {
+        return offers.stream().map(o -> o.get("id").toString()).toList();
+    }
+
     @SuppressWarnings("unchecked")
     private static String title(Map<String, Object> offer) {
         return ((Map<String, String>) offer.get("title")).get("de");
@@ -222,8 +225,8 @@ class FundedProjectOfferTest {
 
     /** The office's proposed offers from one entry. */
     private static List<Map<String, Object>> proposals(String office, UUID submission) {
-        List<Map<String, Object>> all = given().auth().oauth2(office).get("/api/catalogue/offers?status=PROPOSED&size=200")
-                .then().statusCode(200).extract().jsonPath().getList("items");
+        List<Map<String, Object>> all = given().auth().oauth2(office)
+                .get("/api/catalogue/offers?status=PROPOSED&size=200").then().statusCode(200).extract().jsonPath().getList("items");
         return all.stream().filter(o -> o.get("origin") instanceof Map<?, ?> origin
                 && submission.toString().equals(origin.get("submissionId"))).toList();
     }

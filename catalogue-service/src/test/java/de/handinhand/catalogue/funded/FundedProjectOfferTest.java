@@ -226,7 +226,8 @@ class FundedProjectOfferTest {
     /** The office's proposed offers from one entry. */
     private static List<Map<String, Object>> proposals(String office, UUID submission) {
         List<Map<String, Object>> all = given().auth().oauth2(office)
-                .get("/api/catalogue/offers?status=PROPOSED&size=200").then().statusCode(200).extract().jsonPath().getList("items");
+                .get("/api/catalogue/offers?status=PROPOSED&size=200").then().statusCode(200)
+                .extract().jsonPath().getList("items");
         return all.stream().filter(o -> o.get("origin") instanceof Map<?, ?> origin
                 && submission.toString().equals(origin.get("submissionId"))).toList();
     }

@@ -20,9 +20,10 @@ create table funded_project (
     project_end      date,
     grant_cents      bigint,                  -- the decided grant; null until the results arrived
     results_revision integer not null default 0,
+    withdrawn        boolean not null default false, -- the entry was withdrawn (a later version undoes it)
     offer_id         uuid                     -- the proposal, once created (it then stays; the office decides)
 );
 
 -- The job's work: funded, not yet proposed, by start day.
 create index funded_project_due on funded_project (project_start)
-    where offer_id is null and grant_cents > 0;
+    where offer_id is null and grant_cents > 0 and not withdrawn;

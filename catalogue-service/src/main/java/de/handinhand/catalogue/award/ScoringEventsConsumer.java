@@ -13,8 +13,9 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Reads {@code scoring-events} (key: the call id, so one call's publications stay in order) into
- * award flags and funded projects' grants. The topic's other events (assignments) are recorded as seen and skipped; poison goes
- * to the dead-letter topic, other failures wait and are tried again, as for submission events.
+ * award flags and funded projects' grants. The topic's other events (assignments) are recorded as
+ * seen and skipped; poison goes to the dead-letter topic, other failures wait and are tried again,
+ * as for submission events.
  */
 @ApplicationScoped
 public class ScoringEventsConsumer {

@@ -63,12 +63,14 @@ public class FundedProject {
     @Column(name = "results_revision")
     public int resultsRevision;
 
+    public boolean withdrawn;
+
     @Column(name = "offer_id")
     public UUID offerId;
 
     /** Whether everything for a proposal is known, the project is funded and its start day has come. */
     boolean due(LocalDate today) {
-        return offerId == null && title != null && kreisId != null && grantCents != null && grantCents > 0
+        return offerId == null && !withdrawn && title != null && kreisId != null && grantCents != null && grantCents > 0
                 && projectStart != null && !projectStart.isAfter(today);
     }
 }

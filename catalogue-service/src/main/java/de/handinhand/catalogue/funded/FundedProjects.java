@@ -8,6 +8,7 @@ import de.handinhand.catalogue.offer.repository.OfferRepository;
 import de.handinhand.catalogue.offer.search.OfferIndex;
 import de.handinhand.common.messaging.events.ResultsPublished;
 import de.handinhand.common.messaging.events.SubmissionSubmitted;
+import de.handinhand.common.messaging.events.SubmissionWithdrawn;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -68,6 +69,7 @@ public class FundedProjects {
         }
         row.callId = s.callId();
         row.entryVersion = s.version();
+        row.withdrawn = false;
         row.title = s.title();
         row.description = blank(s.description()) ? s.summary() : s.description();
         row.organisation = s.organisation();
@@ -79,6 +81,14 @@ public class FundedProjects {
         row.projectStart = s.projectStart();
         row.projectEnd = s.projectEnd();
         proposeIfDue(row, Validity.today(clock));
+    }
+
+    /** A withdrawn entry is not proposed (the offers already made are SubmissionOffers' to retire). */
+    public void withdrawn(SubmissionWithdrawn w) {
+        FundedProject row = em.find(FundedProject.class, w.submissionId(), LockModeType.PESSIMISTIC_WRITE);
+        if (row != null && (row.entryVersion == null || row.entryVersion <= w.version())) {
+            row.withdrawn = true;
+        }
     }
 
     /** A funding call's results (or a correction): each entry's grant; competitions carry none. */
@@ -138,7 +148,8 @@ public class FundedProjects {
         @SuppressWarnings("unchecked")
         List<UUID> ids = em.createNativeQuery("""
                 select submission_id from funded_project
-                where offer_id is null and grant_cents > 0 and title is not null and project_start <= ?1
+                where offer_id is null and not withdrawn and grant_cents > 0 and title is not null
+                    and project_start <= ?1
                 order by project_start, submission_id
                 limit ?2
                 for update skip locked""", UUID.class)

@@ -154,15 +154,22 @@ class FundedProjectOfferTest {
     }
 
     @Test
-    void competitionResultsProposeNothing() {
+    void competitionResultsAndWithdrawnEntriesProposeNothing() {
         UUID call = UUID.randomUUID();
         UUID entry = UUID.randomUUID();
+        UUID withdrawn = UUID.randomUUID();
         submit(entry, call, 1, STARTED, "Wettbewerbsbeitrag");
+        submit(withdrawn, call, 1, STARTED, "Zurückgezogen");
+        connector.source("submission-events").send(EventFixtures.event(EventTypes.SUBMISSION_WITHDRAWN,
+                withdrawn.toString(), EventFixtures.withdrawn(withdrawn, call, EPPINGEN, 1)));
         Map<UUID, Long> none = new LinkedHashMap<>();
         none.put(entry, null);
+        none.put(withdrawn, 100_000L);
         scoring(results(UUID.randomUUID().toString(), call, 1, none));
         marker();
+        funded.proposeDue();
         assertEquals(List.of(), proposals(HEILBRONN_OFFICE, entry));
+        assertEquals(List.of(), proposals(HEILBRONN_OFFICE, withdrawn));
     }
 
     /** A funded project that has started, proposed: every event sent before it has been handled. */

@@ -35,7 +35,10 @@ public class SubmissionEventsConsumer {
                     // What a funded project's proposal needs, kept until its results and start day.
                     funded.submitted(s);
                 })
-                .on(EventTypes.SUBMISSION_WITHDRAWN, SubmissionWithdrawn.class, offers::withdrawn)
+                .on(EventTypes.SUBMISSION_WITHDRAWN, SubmissionWithdrawn.class, w -> {
+                    offers.withdrawn(w);
+                    funded.withdrawn(w);
+                })
                 .build();
     }
 

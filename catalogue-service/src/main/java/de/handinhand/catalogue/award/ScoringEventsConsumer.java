@@ -1,5 +1,6 @@
 package de.handinhand.catalogue.award;
 
+import de.handinhand.catalogue.funded.FundedProjects;
 import de.handinhand.common.messaging.EventTypes;
 import de.handinhand.common.messaging.consumer.EventDispatcher;
 import de.handinhand.common.messaging.consumer.EventHandlers;
@@ -12,8 +13,9 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Reads {@code scoring-events} (key: the call id, so one call's publications stay in order) into
- * award flags. The topic's other events (assignments) are recorded as seen and skipped; poison goes
- * to the dead-letter topic, other failures wait and are tried again, as for submission events.
+ * award flags and funded projects' grants. The topic's other events (assignments) are recorded as
+ * seen and skipped; poison goes to the dead-letter topic, other failures wait and are tried again,
+ * as for submission events.
  */
 @ApplicationScoped
 public class ScoringEventsConsumer {
@@ -24,10 +26,14 @@ public class ScoringEventsConsumer {
     private final EventDispatcher dispatcher;
     private final EventHandlers handlers;
 
-    public ScoringEventsConsumer(EventDispatcher dispatcher, AwardWinners awards) {
+    public ScoringEventsConsumer(EventDispatcher dispatcher, AwardWinners awards, FundedProjects funded) {
         this.dispatcher = dispatcher;
         this.handlers = EventHandlers.consumer(CONSUMER)
-                .onEvent(EventTypes.RESULTS_PUBLISHED, ResultsPublished.class, awards::published)
+                .onEvent(EventTypes.RESULTS_PUBLISHED, ResultsPublished.class, (results, event) -> {
+                    awards.published(results, event);
+                    // A funding call's grants: funded projects become proposals when they start.
+                    funded.published(results);
+                })
                 .build();
     }
 

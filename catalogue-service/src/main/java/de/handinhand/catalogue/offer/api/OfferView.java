@@ -47,7 +47,10 @@ public record OfferView(
         Instant updatedAt,
         Instant lastConfirmedAt) {
 
-    /** Where a derived offer comes from: the entry and its 1-based single project. */
+    /**
+     * Where a derived offer comes from: the entry and its 1-based single project, or 0 for a funded
+     * project (the entry as a whole).
+     */
     public record Origin(UUID submissionId, int project) {
     }
 }

@@ -1,5 +1,6 @@
 package de.handinhand.catalogue.offer.messaging;
 
+import de.handinhand.catalogue.funded.FundedProjects;
 import de.handinhand.catalogue.offer.service.SubmissionOffers;
 import de.handinhand.common.messaging.EventTypes;
 import de.handinhand.common.messaging.consumer.EventDispatcher;
@@ -26,11 +27,18 @@ public class SubmissionEventsConsumer {
     private final EventDispatcher dispatcher;
     private final EventHandlers handlers;
 
-    public SubmissionEventsConsumer(EventDispatcher dispatcher, SubmissionOffers offers) {
+    public SubmissionEventsConsumer(EventDispatcher dispatcher, SubmissionOffers offers, FundedProjects funded) {
         this.dispatcher = dispatcher;
         this.handlers = EventHandlers.consumer(CONSUMER)
-                .on(EventTypes.SUBMISSION_SUBMITTED, SubmissionSubmitted.class, offers::submitted)
-                .on(EventTypes.SUBMISSION_WITHDRAWN, SubmissionWithdrawn.class, offers::withdrawn)
+                .on(EventTypes.SUBMISSION_SUBMITTED, SubmissionSubmitted.class, s -> {
+                    offers.submitted(s);
+                    // What a funded project's proposal needs, kept until its results and start day.
+                    funded.submitted(s);
+                })
+                .on(EventTypes.SUBMISSION_WITHDRAWN, SubmissionWithdrawn.class, w -> {
+                    offers.withdrawn(w);
+                    funded.withdrawn(w);
+                })
                 .build();
     }
 

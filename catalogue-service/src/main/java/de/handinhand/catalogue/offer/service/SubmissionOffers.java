@@ -1,5 +1,7 @@
 package de.handinhand.catalogue.offer.service;
 
+import static de.handinhand.catalogue.funded.FundedProjects.FUNDED_PROJECT;
+
 import de.handinhand.catalogue.award.AwardWinners;
 import de.handinhand.catalogue.offer.Offer;
 import de.handinhand.catalogue.offer.OfferStatus;
@@ -54,6 +56,9 @@ public class SubmissionOffers {
         Instant now = clock.instant();
         Map<Integer, Offer> existing = new HashMap<>();
         for (Offer o : offers.derivedFrom(s.submissionId())) {
+            if (o.originProject != null && o.originProject == FUNDED_PROJECT) {
+                continue; // the funded project's proposal (FundedProjects), not a single project's
+            }
             if (o.originVersion != null && o.originVersion >= s.version()) {
                 LOG.infof("Offers of %s already reflect version %d; ignoring version %d", s.submissionId(),
                         o.originVersion, s.version());

@@ -62,6 +62,49 @@ public final class OpenApiMerger {
         this.routed = routed;
     }
 
+    /** An answer the gateway itself gives on every operation, whatever the service documents. */
+    private record GatewayAnswer(String status, String name, String description) {
+    }
+
+    private static final List<GatewayAnswer> GATEWAY_ANSWERS = List.of(
+            new GatewayAnswer("429", "GatewayTooManyRequests", "The caller's rate limit is used up; Retry-After says when to try again"),
+            new GatewayAnswer("502", "GatewayBadGateway", "The service's answer could not be relayed"),
+            new GatewayAnswer("503", "GatewayUnavailable", "The service (or the identity provider) is not reachable right now"),
+            new GatewayAnswer("504", "GatewayTimeout", "The service did not answer in time"));
+
+    /**
+     * Adds the gateway's own answers (rate limit, service down, too slow) to every operation that does
+     * not document them, as shared responses with the problem body; 429 and 503 with Retry-After.
+     */
+    private static void gatewayAnswers(ObjectNode paths, ObjectNode components) {
+        ObjectNode schemas = components.has("schemas") ? (ObjectNode) components.get("schemas")
+                : components.putObject("schemas");
+        if (!schemas.has("Problem")) {
+            schemas.putObject("Problem").put("type", "object").put("description", "RFC 9457 problem detail");
+        }
+        ObjectNode responses = components.has("responses") ? (ObjectNode) components.get("responses")
+                : components.putObject("responses");
+        GATEWAY_ANSWERS.forEach(answer -> {
+            ObjectNode response = NODES.objectNode().put("description", answer.description());
+            if (answer.status().equals("429") || answer.status().equals("503")) {
+                response.putObject("headers").putObject("Retry-After").put("description", "Seconds to wait")
+                        .putObject("schema").put("type", "integer");
+            }
+            response.putObject("content").putObject("application/problem+json").putObject("schema")
+                    .put("$ref", "#/components/schemas/Problem");
+            responses.set(answer.name(), response);
+        });
+        paths.properties().forEach(path -> path.getValue().properties().forEach(op -> {
+            if (METHODS.contains(op.getKey()) && op.getValue().path("responses") instanceof ObjectNode answers) {
+                GATEWAY_ANSWERS.forEach(answer -> {
+                    if (!answers.has(answer.status())) {
+                        answers.putObject(answer.status()).put("$ref", "#/components/responses/" + answer.name());
+                    }
+                });
+            }
+        }));
+    }
+
     /**
      * @param parts the services that answered
      * @param missing the services whose document is not available at all; named in {@code x-missing-services}
@@ -141,6 +184,7 @@ public final class OpenApiMerger {
             ArrayNode tagList = merged.putArray("tags");
             tags.values().forEach(tagList::add);
         }
+        gatewayAnswers(paths, components);
         merged.set("paths", paths);
         ObjectNode schemes = components.putObject("securitySchemes");
         ObjectNode scheme = schemes.putObject(SECURITY_SCHEME);

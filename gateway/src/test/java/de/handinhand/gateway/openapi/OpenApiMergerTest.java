@@ -153,6 +153,26 @@ public class OpenApiMergerTest {
     }
 
     @Test
+    void everyOperationDocumentsTheGatewaysOwnAnswers() {
+        ObjectNode merged = MERGER.merge(List.of(SUBMISSION, SCORING), List.of());
+        int operations = 0;
+        for (var path : merged.path("paths").properties()) {
+            for (var op : path.getValue().properties()) {
+                operations++;
+                for (String status : List.of("429", "502", "503", "504")) {
+                    String ref = op.getValue().path("responses").path(status).path("$ref").asText();
+                    assertTrue(ref.startsWith("#/components/responses/Gateway"), path.getKey() + " " + status + ": " + ref);
+                }
+            }
+        }
+        assertTrue(operations >= 4, "operations seen: " + operations);
+        assertTrue(merged.at("/components/responses/GatewayTooManyRequests/headers/Retry-After").isObject());
+        assertEquals("#/components/schemas/Problem", merged.at(
+                "/components/responses/GatewayUnavailable/content/application~1problem+json/schema/$ref").asText());
+        assertEquals(List.of(), danglingRefs(merged));
+    }
+
+    @Test
     void noServiceAtAllStillGivesAValidDocument() {
         ObjectNode merged = MERGER.merge(List.of(), List.of("submission", "catalogue", "scoring"));
         assertEquals(0, merged.path("paths").size());

@@ -124,7 +124,11 @@ class PortalJourneyIT {
         assertEquals(2, runnerUp.get("rank"));
         // What the results event carries, and nothing of the jurors' own totals or marks.
         assertEquals(Set.of("submissionId", "municipalityId", "municipalityName", "title", "rank", "normalized", "mean",
-                "jurorCount", "winner"), winner.keySet());
+                "jurorCount", "winner", "grantCents", "prizes"), winner.keySet());
+        // A competition: the winner holds the first prize (named by the ranking, no amount), no grant.
+        assertEquals(null, winner.get("grantCents"));
+        assertEquals(List.of(Map.of("name", "1. Preis", "special", false)), withoutNulls(winner.get("prizes")));
+        assertEquals(List.of(), runnerUp.get("prizes"));
 
         JsonPath ranking = gateway.asPortal().get("/api/scoring/calls/" + results.call() + "/ranking").then()
                 .statusCode(200).extract().jsonPath();
@@ -171,6 +175,21 @@ class PortalJourneyIT {
         }
         assertTrue(wrong.isEmpty(), "writes the portal got through or was not refused with 403:\n"
                 + String.join("\n", wrong));
+    }
+
+    /** The prizes with their null fields (an amount not given) left out. */
+    private static List<Map<?, ?>> withoutNulls(Object prizes) {
+        List<Map<?, ?>> out = new ArrayList<>();
+        for (Object prize : (List<?>) prizes) {
+            Map<Object, Object> kept = new java.util.LinkedHashMap<>();
+            ((Map<?, ?>) prize).forEach((k, v) -> {
+                if (v != null) {
+                    kept.put(k, v);
+                }
+            });
+            out.add(kept);
+        }
+        return out;
     }
 
     private static Map<String, Object> entry(JsonPath published, String submission) {

@@ -81,6 +81,9 @@ public class OfferResource {
             + "without a token that is a 401, as another role or for another Kreis a 403. A malformed parameter is a "
             + "400 naming it.")
     @APIResponseSchema(value = SearchPage.class, responseCode = "200", responseDescription = "Offers and facets")
+    @APIResponse(responseCode = "401", description = "status other than PUBLISHED without a valid token")
+    @APIResponse(responseCode = "403", description = "status other than PUBLISHED by someone who does not publish "
+            + "for that Kreis")
     public SearchPage search(@Valid @BeanParam SearchParams search, @Valid @BeanParam PageParams paging,
             @Parameter(description = "PUBLISHED (default); publishers: PROPOSED, ARCHIVED, REJECTED")
             @QueryParam("status") OfferStatus status,

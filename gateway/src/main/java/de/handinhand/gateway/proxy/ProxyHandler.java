@@ -12,6 +12,7 @@ import de.handinhand.gateway.routing.OperationTable;
 import de.handinhand.gateway.routing.RouteGroups;
 import de.handinhand.gateway.routing.RouteGroups.Treatment;
 import de.handinhand.gateway.security.VerifiedTokens;
+import de.handinhand.gateway.tracing.SpansFollowSampling;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.context.Context;
 import io.quarkus.security.AuthenticationException;
@@ -48,6 +49,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -102,13 +104,19 @@ public class ProxyHandler {
     private final Vertx vertx;
     private final RateLimiter rateLimiter;
     private final VerifiedTokens verifiedTokens;
+    /**
+     * Whether the gateway makes spans of its own ({@link SpansFollowSampling}); without, the caller's trace
+     * context is forwarded as it came, like any end-to-end header.
+     */
+    private final boolean spans;
     /** Whose turn it is next, per backend with several instances. */
     private final Map<String, AtomicInteger> turns = new ConcurrentHashMap<>();
     private HttpClient client;
 
     public ProxyHandler(Backends backends, ServiceDocuments documents, RouteGroups groups,
             IdentityProviderManager identities, OpenTelemetry telemetry, Vertx vertx, RateLimiter rateLimiter,
-            VerifiedTokens verifiedTokens) {
+            VerifiedTokens verifiedTokens,
+            @ConfigProperty(name = SpansFollowSampling.PROPERTY, defaultValue = "true") boolean spans) {
         this.backends = backends;
         this.documents = documents;
         this.groups = groups;
@@ -117,6 +125,7 @@ public class ProxyHandler {
         this.vertx = vertx;
         this.rateLimiter = rateLimiter;
         this.verifiedTokens = verifiedTokens;
+        this.spans = spans;
     }
 
     /** Where a request goes and how it is treated, decided before the token is checked. */
@@ -329,7 +338,10 @@ public class ProxyHandler {
         if (request.authority() != null) {
             headers.set("X-Forwarded-Host", request.authority().toString());
         }
-        telemetry.getPropagators().getTextMapPropagator().inject(Context.current(), headers, MultiMap::set);
+        if (spans) {
+            // The gateway's server span becomes the service's parent (replacing the caller's traceparent).
+            telemetry.getPropagators().getTextMapPropagator().inject(Context.current(), headers, MultiMap::set);
+        }
 
         LimitedBody body = new LimitedBody(request, limit);
         boolean chunked = request.getHeader("Content-Length") == null && request.headers().contains("Transfer-Encoding");

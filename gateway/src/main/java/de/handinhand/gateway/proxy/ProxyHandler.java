@@ -19,6 +19,8 @@ import io.quarkus.security.AuthenticationException;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.netty.util.Attribute;
+import io.netty.util.AttributeKey;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -30,6 +32,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -93,6 +96,8 @@ public class ProxyHandler {
 
     private static final String BODY_LIMIT = "handinhand.body-limit";
     private static final String RATE_GROUP = "handinhand.rate-group";
+    private static final AttributeKey<VerifiedTokens.LastOnConnection> LAST_TOKEN =
+            AttributeKey.valueOf("handinhand.last-token");
     /** The request-context key Quarkus' HTTP metrics read a request's path template from. */
     private static final String URL_PATH_TEMPLATE = "UrlPathTemplate";
 
@@ -172,7 +177,8 @@ public class ProxyHandler {
         rc.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, (BiConsumer<RoutingContext, Throwable>) this::authFailed);
         rc.put(RATE_GROUP, route.treatment().rate());
         String authorization = request.getHeader("Authorization");
-        SecurityIdentity verified = authorization == null ? null : verifiedTokens.get(authorization);
+        VerifiedTokens.LastOnConnection connection = authorization == null ? null : lastOn(request);
+        SecurityIdentity verified = authorization == null ? null : verifiedTokens.get(authorization, connection);
         if (verified != null) {
             // The same header passed Quarkus OIDC before and its token has not expired: no second signature check.
             authorizeAndForward(rc, route, verified);
@@ -181,11 +187,32 @@ public class ProxyHandler {
         QuarkusHttpUser.getSecurityIdentity(rc, identities).subscribe().with(
                 identity -> {
                     if (authorization != null) {
-                        verifiedTokens.put(authorization, identity);
+                        verifiedTokens.put(authorization, identity, connection);
                     }
                     authorizeAndForward(rc, route, identity);
                 },
                 failure -> authFailed(rc, failure));
+    }
+
+    /**
+     * What the request's connection remembers of the last token it brought (kept on the Netty channel, so
+     * it goes with the connection); null where the connection is not a Vert.x one. Runs on the connection's
+     * event loop, the only thread that creates it.
+     */
+    private static VerifiedTokens.LastOnConnection lastOn(HttpServerRequest request) {
+        if (!(request.connection() instanceof ConnectionBase connection)) {
+            return null;
+        }
+        Attribute<VerifiedTokens.LastOnConnection> attribute = connection.channel().attr(LAST_TOKEN);
+        VerifiedTokens.LastOnConnection last = attribute.get();
+        if (last == null) {
+            last = new VerifiedTokens.LastOnConnection();
+            VerifiedTokens.LastOnConnection raced = attribute.setIfAbsent(last);
+            if (raced != null) {
+                last = raced;
+            }
+        }
+        return last;
     }
 
     /**

@@ -126,8 +126,9 @@ public final class VerifiedTokens {
             if (wallClockMillis.getAsLong() < last.verified().expiresAtMillis()) {
                 return last.verified().identity();
             }
+            // Expired: forgotten here, and dropped from the cache by the lookup, which finds it expired too.
             connection.last = null;
-            return null;
+            return get(authorization);
         }
         int current = generation;
         Verified verified = lookup(authorization);

@@ -98,8 +98,6 @@ public class ProxyHandler {
     private static final String RATE_GROUP = "handinhand.rate-group";
     private static final AttributeKey<VerifiedTokens.LastOnConnection> LAST_TOKEN =
             AttributeKey.valueOf("handinhand.last-token");
-    /** The request-context key Quarkus' HTTP metrics read a request's path template from. */
-    private static final String URL_PATH_TEMPLATE = "UrlPathTemplate";
 
     private final Backends backends;
     private final ServiceDocuments documents;
@@ -109,6 +107,7 @@ public class ProxyHandler {
     private final Vertx vertx;
     private final RateLimiter rateLimiter;
     private final VerifiedTokens verifiedTokens;
+    private final ProxyMeters meters;
     /**
      * Whether the gateway makes spans of its own ({@link SpansFollowSampling}); without, the caller's trace
      * context is forwarded as it came, like any end-to-end header.
@@ -120,7 +119,7 @@ public class ProxyHandler {
 
     public ProxyHandler(Backends backends, ServiceDocuments documents, RouteGroups groups,
             IdentityProviderManager identities, OpenTelemetry telemetry, Vertx vertx, RateLimiter rateLimiter,
-            VerifiedTokens verifiedTokens,
+            VerifiedTokens verifiedTokens, ProxyMeters meters,
             @ConfigProperty(name = SpansFollowSampling.PROPERTY, defaultValue = "true") boolean spans) {
         this.backends = backends;
         this.documents = documents;
@@ -130,6 +129,7 @@ public class ProxyHandler {
         this.vertx = vertx;
         this.rateLimiter = rateLimiter;
         this.verifiedTokens = verifiedTokens;
+        this.meters = meters;
         this.spans = spans;
     }
 
@@ -153,6 +153,7 @@ public class ProxyHandler {
     void handle(RoutingContext rc) {
         HttpServerRequest request = rc.request();
         request.pause();
+        ProxyMeters.Measurement measured = meters.start(rc);
         String raw = request.path();
         String path = rc.normalizedPath();
         if (raw == null || !raw.equals(path) || raw.contains("%2") || raw.contains("%5") || raw.contains("\\")
@@ -162,7 +163,7 @@ public class ProxyHandler {
             GatewayProblems.send(rc, 400, "bad-path", "Bad request", "The path is not in canonical form");
             return;
         }
-        Route route = route(rc, request.method().name(), path);
+        Route route = route(rc, request.method().name(), path, measured);
         if (route == null) {
             return;
         }
@@ -219,7 +220,7 @@ public class ProxyHandler {
      * The backend, access and treatment of a request; null when the gateway has answered it itself (no
      * backend serves the path, or the backend's document names no such path or method).
      */
-    private Route route(RoutingContext rc, String method, String path) {
+    private Route route(RoutingContext rc, String method, String path, ProxyMeters.Measurement measured) {
         Optional<Backend> served = backends.serving(path);
         if (served.isEmpty()) {
             GatewayProblems.send(rc, 404, "not-found", "Not found", "No resource at this path");
@@ -230,7 +231,7 @@ public class ProxyHandler {
         if (!snapshot.knows(backend)) {
             // Never fetched: a present token is validated, and the service decides the rest.
             String prefix = backend.prefixFor(path);
-            metricsTemplate(prefix.equals(path) ? prefix : prefix + "/*");
+            measured.uri = prefix.equals(path) ? prefix : prefix + "/*";
             return new Route(backend, Access.PUBLIC, groups.of(backend, null, method));
         }
         OperationTable.Lookup lookup = snapshot.operations().find(method, path);
@@ -244,19 +245,8 @@ public class ProxyHandler {
             }
             return null;
         }
-        metricsTemplate(lookup.operation().template());
+        measured.uri = lookup.operation().template();
         return new Route(backend, lookup.operation().access(), groups.of(backend, lookup.operation(), method));
-    }
-
-    /**
-     * Names the request's metric series after the operation's path template ({@code /api/calls/{id}}), as
-     * Quarkus REST does for its own endpoints: one series per operation, never one per entry id.
-     */
-    private static void metricsTemplate(String template) {
-        io.vertx.core.Context context = Vertx.currentContext();
-        if (context != null) {
-            context.putLocal(URL_PATH_TEMPLATE, template);
-        }
     }
 
     private static void tooLarge(RoutingContext rc, long limit) {

@@ -362,7 +362,7 @@ public class ProxyHandler {
 
         LimitedBody body = new LimitedBody(request, limit);
         boolean chunked = request.getHeader("Content-Length") == null && request.headers().contains("Transfer-Encoding");
-        attempt(rc, inTurn(backend), 0, headers, new Outgoing(body, chunked), timeout);
+        attempt(rc, inTurn(backend), 0, headers, new Outgoing(body, chunked, hasBody(request)), timeout);
     }
 
     /** The caller's body, sent at most once, whichever instance it goes to. */
@@ -370,11 +370,14 @@ public class ProxyHandler {
 
         final LimitedBody body;
         final boolean chunked;
+        /** Whether the request has a body at all (a Content-Length above 0, or Transfer-Encoding). */
+        final boolean hasBody;
         boolean bodySent;
 
-        Outgoing(LimitedBody body, boolean chunked) {
+        Outgoing(LimitedBody body, boolean chunked, boolean hasBody) {
             this.body = body;
             this.chunked = chunked;
+            this.hasBody = hasBody;
         }
     }
 
@@ -459,6 +462,13 @@ public class ProxyHandler {
                 return;
             }
             sending.bodySent = true;
+            if (!sending.hasBody) {
+                // Nothing to pipe (no Content-Length, no Transfer-Encoding: the request ended with its head).
+                // The caller's connection reads on (its next request); the service's request ends at once.
+                request.resume();
+                outgoing.end().onSuccess(sent -> deadline.start()).onFailure(failure -> outgoing.reset(0, failure));
+                return;
+            }
             // A body that fails on the way (over the limit, caller gone) must not reach the service as
             // complete: the service's request is reset, never ended.
             // The clock starts once the whole request has reached the service: however long the caller

@@ -121,10 +121,9 @@ public class ProxyHandler {
     /**
      * One client (and connection pool) per event loop (that of the request's context), made on first use:
      * its connections belong to the loop that serves the caller, so a request and its answer stay on one
-     * thread. With
-     * one pool shared by all loops, a connection opened on one loop was lent to requests of another, and
-     * every step of the exchange (writing the head, each chunk of the answer, its end) was handed across
-     * as a task, about a quarter of the gateway's Java samples under load.
+     * thread. With one pool shared by all loops, a connection opened on one loop was lent to requests of
+     * another, and every step of the exchange (writing the head, each chunk of the answer, its end) was
+     * handed across as a task, about a quarter of the gateway's Java samples under load.
      */
     private final Map<Object, HttpClient> clients = new ConcurrentHashMap<>();
 

@@ -166,6 +166,7 @@ public class EchoBackends implements QuarkusTestResourceLifecycleManager {
                 + field("requestId", h.getFirst("X-Request-Id")) + ","
                 + field("forwardedFor", h.getFirst("X-Forwarded-For")) + ","
                 + field("traceparent", h.getFirst("traceparent")) + ","
+                + field("tracestate", h.getFirst("tracestate")) + ","
                 + field("connection", h.getFirst("Connection")) + ","
                 + field("sha256", HexFormat.of().formatHex(sha.digest())) + ","
                 + "\"bodySize\":" + size + "}";

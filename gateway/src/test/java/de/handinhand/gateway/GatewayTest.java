@@ -82,8 +82,25 @@ class GatewayTest {
         given().auth().oauth2(organizer).contentType(ContentType.JSON).body("{}").post("/api/calls")
                 .then().statusCode(200).body("method", equalTo("POST"))
                 .body("authorization", equalTo("Bearer " + organizer))
-                .body("traceparent", startsWith("00-"))
                 .body("connection", nullValue());
+    }
+
+    /**
+     * With the default sampler (ratio 0) the gateway makes no span of its own: a trace the caller started
+     * reaches the service exactly as sent, and a request without one carries none (the service starts its own).
+     */
+    @Test
+    void withoutSamplingACallersTraceContextReachesTheServiceUnchanged() {
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        given().auth().oauth2(TestTokens.organizer()).header("traceparent", traceparent)
+                .header("tracestate", "portal=t61rcWkgMzE")
+                .contentType(ContentType.JSON).body("{}").post("/api/calls")
+                .then().statusCode(200)
+                .body("traceparent", equalTo(traceparent))
+                .body("tracestate", equalTo("portal=t61rcWkgMzE"));
+        given().get("/api/calls").then().statusCode(200)
+                .body("traceparent", nullValue())
+                .body("tracestate", nullValue());
     }
 
     @Test
@@ -465,6 +482,38 @@ class GatewayTest {
         assertEquals(true, metrics.contains("uri=\"/api/calls/{id}\""), "the operation's template");
         assertEquals(true, metrics.contains("uri=\"/api/archive/*\""), "no document yet: the prefix");
         assertEquals(false, metrics.contains("00000000abc"), "no series per id");
+    }
+
+    /** Each proxied request is counted once, in its operation's series, with its method, status and outcome. */
+    @Test
+    void everyProxiedRequestIsCountedOnceUnderItsOperation() {
+        String ok = "method=\"GET\",outcome=\"SUCCESS\",status=\"200\",uri=\"/api/calls/{id}\"";
+        String notFound = "method=\"GET\",outcome=\"CLIENT_ERROR\",status=\"404\",uri=\"NOT_FOUND\"";
+        String unauthorized = "method=\"GET\",outcome=\"CLIENT_ERROR\",status=\"401\",uri=\"/api/submissions\"";
+        double okBefore = requestCount(ok);
+        double notFoundBefore = requestCount(notFound);
+        double unauthorizedBefore = requestCount(unauthorized);
+
+        given().get("/api/calls/4f1c2b7e-0000-4000-8000-000000000001").then().statusCode(200);
+        given().get("/api/calls/4f1c2b7e-0000-4000-8000-000000000002").then().statusCode(200);
+        given().get("/api/calls/4f1c2b7e-0000-4000-8000-000000000001/nothing-here").then().statusCode(404);
+        given().get("/api/submissions").then().statusCode(401);
+
+        // Recorded once each answer has ended, which may be just after the caller has it.
+        Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
+            assertEquals(okBefore + 2, requestCount(ok));
+            assertEquals(notFoundBefore + 1, requestCount(notFound));
+            assertEquals(unauthorizedBefore + 1, requestCount(unauthorized));
+        });
+    }
+
+    /** The count of one {@code http_server_requests_seconds} series (its labels as Prometheus prints them); 0 if absent. */
+    private static double requestCount(String labels) {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String prefix = "http_server_requests_seconds_count{" + labels + "} ";
+        return metrics.lines().filter(line -> line.startsWith(prefix))
+                .mapToDouble(line -> Double.parseDouble(line.substring(prefix.length()).strip()))
+                .findFirst().orElse(0);
     }
 
     @Test

@@ -12,12 +12,15 @@ import de.handinhand.gateway.routing.OperationTable;
 import de.handinhand.gateway.routing.RouteGroups;
 import de.handinhand.gateway.routing.RouteGroups.Treatment;
 import de.handinhand.gateway.security.VerifiedTokens;
+import de.handinhand.gateway.tracing.SpansFollowSampling;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.context.Context;
 import io.quarkus.security.AuthenticationException;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.netty.util.Attribute;
+import io.netty.util.AttributeKey;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -29,6 +32,8 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.impl.ContextInternal;
+import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,6 +53,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -91,8 +97,10 @@ public class ProxyHandler {
 
     private static final String BODY_LIMIT = "handinhand.body-limit";
     private static final String RATE_GROUP = "handinhand.rate-group";
-    /** The request-context key Quarkus' HTTP metrics read a request's path template from. */
-    private static final String URL_PATH_TEMPLATE = "UrlPathTemplate";
+    /** The key of the client for a request outside any Vert.x context (none in practice). */
+    private static final Object NO_LOOP = new Object();
+    private static final AttributeKey<VerifiedTokens.LastOnConnection> LAST_TOKEN =
+            AttributeKey.valueOf("handinhand.last-token");
 
     private final Backends backends;
     private final ServiceDocuments documents;
@@ -102,13 +110,27 @@ public class ProxyHandler {
     private final Vertx vertx;
     private final RateLimiter rateLimiter;
     private final VerifiedTokens verifiedTokens;
+    private final ProxyMeters meters;
+    /**
+     * Whether the gateway makes spans of its own ({@link SpansFollowSampling}); without, the caller's trace
+     * context is forwarded as it came, like any end-to-end header.
+     */
+    private final boolean spans;
     /** Whose turn it is next, per backend with several instances. */
     private final Map<String, AtomicInteger> turns = new ConcurrentHashMap<>();
-    private HttpClient client;
+    /**
+     * One client (and connection pool) per event loop (that of the request's context), made on first use:
+     * its connections belong to the loop that serves the caller, so a request and its answer stay on one
+     * thread. With one pool shared by all loops, a connection opened on one loop was lent to requests of
+     * another, and every step of the exchange (writing the head, each chunk of the answer, its end) was
+     * handed across as a task, about a quarter of the gateway's Java samples under load.
+     */
+    private final Map<Object, HttpClient> clients = new ConcurrentHashMap<>();
 
     public ProxyHandler(Backends backends, ServiceDocuments documents, RouteGroups groups,
             IdentityProviderManager identities, OpenTelemetry telemetry, Vertx vertx, RateLimiter rateLimiter,
-            VerifiedTokens verifiedTokens) {
+            VerifiedTokens verifiedTokens, ProxyMeters meters,
+            @ConfigProperty(name = SpansFollowSampling.PROPERTY, defaultValue = "true") boolean spans) {
         this.backends = backends;
         this.documents = documents;
         this.groups = groups;
@@ -117,17 +139,30 @@ public class ProxyHandler {
         this.vertx = vertx;
         this.rateLimiter = rateLimiter;
         this.verifiedTokens = verifiedTokens;
+        this.meters = meters;
+        this.spans = spans;
     }
 
     /** Where a request goes and how it is treated, decided before the token is checked. */
     private record Route(Backend backend, Access access, Treatment treatment) {
     }
 
-    void register(@Observes Router router) {
-        client = vertx.createHttpClient(new HttpClientOptions()
+    private HttpClient newClient() {
+        return vertx.createHttpClient(new HttpClientOptions()
                 .setKeepAlive(true)
                 .setConnectTimeout(2_000)
                 .setDecompressionSupported(false), new PoolOptions().setHttp1MaxSize(64));
+    }
+
+    /** The client of the current context's event loop. */
+    private HttpClient client() {
+        ContextInternal context = ContextInternal.current();
+        Object loop = context == null || context.nettyEventLoop() == null ? NO_LOOP : context.nettyEventLoop();
+        HttpClient client = clients.get(loop);
+        return client != null ? client : clients.computeIfAbsent(loop, any -> newClient());
+    }
+
+    void register(@Observes Router router) {
         router.route("/api/*").handler(this::handle);
         router.route("/api").handler(rc -> GatewayProblems.send(rc, 404, "not-found", "Not found",
                 "No resource at this path"));
@@ -139,6 +174,7 @@ public class ProxyHandler {
     void handle(RoutingContext rc) {
         HttpServerRequest request = rc.request();
         request.pause();
+        ProxyMeters.Measurement measured = meters.start(rc);
         String raw = request.path();
         String path = rc.normalizedPath();
         if (raw == null || !raw.equals(path) || raw.contains("%2") || raw.contains("%5") || raw.contains("\\")
@@ -148,7 +184,7 @@ public class ProxyHandler {
             GatewayProblems.send(rc, 400, "bad-path", "Bad request", "The path is not in canonical form");
             return;
         }
-        Route route = route(rc, request.method().name(), path);
+        Route route = route(rc, request.method().name(), path, measured);
         if (route == null) {
             return;
         }
@@ -163,7 +199,8 @@ public class ProxyHandler {
         rc.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, (BiConsumer<RoutingContext, Throwable>) this::authFailed);
         rc.put(RATE_GROUP, route.treatment().rate());
         String authorization = request.getHeader("Authorization");
-        SecurityIdentity verified = authorization == null ? null : verifiedTokens.get(authorization);
+        VerifiedTokens.LastOnConnection connection = authorization == null ? null : lastOn(request);
+        SecurityIdentity verified = authorization == null ? null : verifiedTokens.get(authorization, connection);
         if (verified != null) {
             // The same header passed Quarkus OIDC before and its token has not expired: no second signature check.
             authorizeAndForward(rc, route, verified);
@@ -172,7 +209,7 @@ public class ProxyHandler {
         QuarkusHttpUser.getSecurityIdentity(rc, identities).subscribe().with(
                 identity -> {
                     if (authorization != null) {
-                        verifiedTokens.put(authorization, identity);
+                        verifiedTokens.put(authorization, identity, connection);
                     }
                     authorizeAndForward(rc, route, identity);
                 },
@@ -180,10 +217,31 @@ public class ProxyHandler {
     }
 
     /**
+     * What the request's connection remembers of the last token it brought (kept on the Netty channel, so
+     * it goes with the connection); null where the connection is not a Vert.x one. Runs on the connection's
+     * event loop, the only thread that creates it.
+     */
+    private static VerifiedTokens.LastOnConnection lastOn(HttpServerRequest request) {
+        if (!(request.connection() instanceof ConnectionBase connection)) {
+            return null;
+        }
+        Attribute<VerifiedTokens.LastOnConnection> attribute = connection.channel().attr(LAST_TOKEN);
+        VerifiedTokens.LastOnConnection last = attribute.get();
+        if (last == null) {
+            last = new VerifiedTokens.LastOnConnection();
+            VerifiedTokens.LastOnConnection raced = attribute.setIfAbsent(last);
+            if (raced != null) {
+                last = raced;
+            }
+        }
+        return last;
+    }
+
+    /**
      * The backend, access and treatment of a request; null when the gateway has answered it itself (no
      * backend serves the path, or the backend's document names no such path or method).
      */
-    private Route route(RoutingContext rc, String method, String path) {
+    private Route route(RoutingContext rc, String method, String path, ProxyMeters.Measurement measured) {
         Optional<Backend> served = backends.serving(path);
         if (served.isEmpty()) {
             GatewayProblems.send(rc, 404, "not-found", "Not found", "No resource at this path");
@@ -194,7 +252,7 @@ public class ProxyHandler {
         if (!snapshot.knows(backend)) {
             // Never fetched: a present token is validated, and the service decides the rest.
             String prefix = backend.prefixFor(path);
-            metricsTemplate(prefix.equals(path) ? prefix : prefix + "/*");
+            measured.uri = prefix.equals(path) ? prefix : prefix + "/*";
             return new Route(backend, Access.PUBLIC, groups.of(backend, null, method));
         }
         OperationTable.Lookup lookup = snapshot.operations().find(method, path);
@@ -208,19 +266,8 @@ public class ProxyHandler {
             }
             return null;
         }
-        metricsTemplate(lookup.operation().template());
+        measured.uri = lookup.operation().template();
         return new Route(backend, lookup.operation().access(), groups.of(backend, lookup.operation(), method));
-    }
-
-    /**
-     * Names the request's metric series after the operation's path template ({@code /api/calls/{id}}), as
-     * Quarkus REST does for its own endpoints: one series per operation, never one per entry id.
-     */
-    private static void metricsTemplate(String template) {
-        io.vertx.core.Context context = Vertx.currentContext();
-        if (context != null) {
-            context.putLocal(URL_PATH_TEMPLATE, template);
-        }
     }
 
     private static void tooLarge(RoutingContext rc, long limit) {
@@ -329,11 +376,14 @@ public class ProxyHandler {
         if (request.authority() != null) {
             headers.set("X-Forwarded-Host", request.authority().toString());
         }
-        telemetry.getPropagators().getTextMapPropagator().inject(Context.current(), headers, MultiMap::set);
+        if (spans) {
+            // The gateway's server span becomes the service's parent (replacing the caller's traceparent).
+            telemetry.getPropagators().getTextMapPropagator().inject(Context.current(), headers, MultiMap::set);
+        }
 
         LimitedBody body = new LimitedBody(request, limit);
         boolean chunked = request.getHeader("Content-Length") == null && request.headers().contains("Transfer-Encoding");
-        attempt(rc, inTurn(backend), 0, headers, new Outgoing(body, chunked), timeout);
+        attempt(rc, inTurn(backend), 0, headers, new Outgoing(body, chunked, hasBody(request)), timeout);
     }
 
     /** The caller's body, sent at most once, whichever instance it goes to. */
@@ -341,11 +391,14 @@ public class ProxyHandler {
 
         final LimitedBody body;
         final boolean chunked;
+        /** Whether the request has a body at all (a Content-Length above 0, or Transfer-Encoding). */
+        final boolean hasBody;
         boolean bodySent;
 
-        Outgoing(LimitedBody body, boolean chunked) {
+        Outgoing(LimitedBody body, boolean chunked, boolean hasBody) {
             this.body = body;
             this.chunked = chunked;
+            this.hasBody = hasBody;
         }
     }
 
@@ -386,7 +439,7 @@ public class ProxyHandler {
                 .setURI(request.uri())
                 .setHeaders(headers);
         LimitedBody body = sending.body;
-        client.request(options).onComplete(opened -> {
+        client().request(options).onComplete(opened -> {
             if (opened.failed()) {
                 if (another && unreachable(opened.cause())) {
                     LOG.warnf("%s is unreachable (%s); %s %s goes to %s", backend, opened.cause().toString(),
@@ -430,6 +483,13 @@ public class ProxyHandler {
                 return;
             }
             sending.bodySent = true;
+            if (!sending.hasBody) {
+                // Nothing to pipe (no Content-Length, no Transfer-Encoding: the request ended with its head).
+                // The caller's connection reads on (its next request); the service's request ends at once.
+                request.resume();
+                outgoing.end().onSuccess(sent -> deadline.start()).onFailure(failure -> outgoing.reset(0, failure));
+                return;
+            }
             // A body that fails on the way (over the limit, caller gone) must not reach the service as
             // complete: the service's request is reset, never ended.
             // The clock starts once the whole request has reached the service: however long the caller

@@ -53,8 +53,12 @@ public final class OperationTable {
             "trace");
     private static final Pattern PARAMETER = Pattern.compile("\\{[^/{}]+}");
 
-    /** A path template, its operations by upper-case method, and how specific each of its segments is. */
-    private record Template(String path, Pattern pattern, int[] rank, Map<String, Operation> operations) {
+    /**
+     * A path template, its operations by upper-case method, and how specific each of its segments is;
+     * {@code literal} is the template up to its first parameter, which every path it matches starts with
+     * (checked first, so a request runs the pattern of the few templates that can match, not of all).
+     */
+    private record Template(String path, String literal, Pattern pattern, int[] rank, Map<String, Operation> operations) {
     }
 
     private final List<Template> templates;
@@ -96,7 +100,7 @@ public final class OperationTable {
     public Lookup find(String method, String path) {
         String normalized = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
         for (Template template : templates) {
-            if (template.pattern().matcher(normalized).matches()) {
+            if (normalized.startsWith(template.literal()) && template.pattern().matcher(normalized).matches()) {
                 Operation operation = template.operations().get(method);
                 if (operation == null && method.equals("HEAD")) {
                     operation = template.operations().get("GET");
@@ -145,7 +149,9 @@ public final class OperationTable {
             // A literal segment outranks one with a parameter in it, which outranks a bare parameter.
             rank[i] = !parameters ? 0 : PARAMETER.matcher(segment).matches() ? 2 : 1;
         }
-        return new Template(path, Pattern.compile(regex.toString()), rank, Map.copyOf(operations));
+        int parameter = path.indexOf('{');
+        String literal = parameter < 0 ? path : path.substring(0, parameter);
+        return new Template(path, literal, Pattern.compile(regex.toString()), rank, Map.copyOf(operations));
     }
 
     /** The kind of body the request body's media types describe; a {@code $ref} to a shared request body is followed. */

@@ -29,6 +29,12 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * against the wall clock on every read. At most {@code maximumSize} entries are held (least recently
  * used go first); {@link #invalidateAll()} drops them all when the realm's signing keys change.
  *
+ * <p>A connection remembers the last header it brought and its verdict ({@link LastOnConnection}): a
+ * keep-alive connection mostly carries one caller's requests, and the next request with the very same
+ * header (compared character for character, so a tampered token never matches) skips even hashing and
+ * the shared cache. The remembered verdict keeps the same expiry and is void once {@link #invalidateAll()}
+ * has run. It holds the header (as the request did) for as long as the connection is open.
+ *
  * <p>What is kept is what the gateway needs from a caller: its roles and the claims that name it for the
  * rate limit ({@code sub}, {@code azp}, {@code client_id}) and its name, not the token, its full claims
  * or the first request's context.
@@ -55,6 +61,20 @@ public final class VerifiedTokens {
 
     private final Cache<Key, Verified> cache;
     private final LongSupplier wallClockMillis;
+    /** Raised by {@link #invalidateAll()}: what a connection remembers from before no longer counts. */
+    private volatile int generation;
+
+    /**
+     * The last {@code Authorization} header one connection brought and its verdict. Read and written by the
+     * connection's requests; the verdict may be written from the thread that verified the token.
+     */
+    public static final class LastOnConnection {
+
+        private volatile Remembered last;
+    }
+
+    private record Remembered(String authorization, Verified verified, int generation) {
+    }
 
     /**
      * @param maximumSize entries held at most; 0 turns the cache off (every request is verified)
@@ -88,6 +108,38 @@ public final class VerifiedTokens {
 
     /** The caller verified earlier with exactly this {@code Authorization} header, or null (unknown or expired). */
     public SecurityIdentity get(String authorization) {
+        Verified verified = lookup(authorization);
+        return verified == null ? null : verified.identity();
+    }
+
+    /**
+     * As {@link #get(String)}, asking first what {@code connection} remembers (null: nothing): its last
+     * header, if it is exactly this one, answers without hashing; otherwise the cache answers and the
+     * connection remembers this header's verdict.
+     */
+    public SecurityIdentity get(String authorization, LastOnConnection connection) {
+        if (cache == null || connection == null) {
+            return get(authorization);
+        }
+        Remembered last = connection.last;
+        if (last != null && last.generation() == generation && last.authorization().equals(authorization)) {
+            if (wallClockMillis.getAsLong() < last.verified().expiresAtMillis()) {
+                return last.verified().identity();
+            }
+            // Expired: forgotten here, and dropped from the cache by the lookup, which finds it expired too.
+            connection.last = null;
+            return get(authorization);
+        }
+        int current = generation;
+        Verified verified = lookup(authorization);
+        if (verified == null) {
+            return null;
+        }
+        connection.last = new Remembered(authorization, verified, current);
+        return verified.identity();
+    }
+
+    private Verified lookup(String authorization) {
         if (cache == null) {
             return null;
         }
@@ -101,7 +153,7 @@ public final class VerifiedTokens {
             cache.invalidate(key);
             return null;
         }
-        return verified.identity();
+        return verified;
     }
 
     /**
@@ -109,6 +161,11 @@ public final class VerifiedTokens {
      * principals that are not a JWT, and tokens without an expiry in the future are not kept.
      */
     public void put(String authorization, SecurityIdentity identity) {
+        put(authorization, identity, null);
+    }
+
+    /** As {@link #put(String, SecurityIdentity)}, and {@code connection} (null: none) remembers it as its last. */
+    public void put(String authorization, SecurityIdentity identity, LastOnConnection connection) {
         if (cache == null || identity == null || identity.isAnonymous()
                 || !(identity.getPrincipal() instanceof JsonWebToken token)) {
             return;
@@ -117,12 +174,18 @@ public final class VerifiedTokens {
         if (token.getExpirationTime() <= 0 || expiresAtMillis <= wallClockMillis.getAsLong()) {
             return;
         }
-        cache.put(key(authorization), new Verified(slim(identity, token), expiresAtMillis));
+        int current = generation;
+        Verified verified = new Verified(slim(identity, token), expiresAtMillis);
+        cache.put(key(authorization), verified);
+        if (connection != null) {
+            connection.last = new Remembered(authorization, verified, current);
+        }
     }
 
-    /** Drops every cached verdict: the next request of each caller is verified again. */
-    public void invalidateAll() {
+    /** Drops every cached verdict, also those connections remember: the next request of each caller is verified again. */
+    public synchronized void invalidateAll() {
         if (cache != null) {
+            generation++;
             cache.invalidateAll();
             cache.cleanUp();
         }

@@ -132,12 +132,52 @@ class VerifiedTokensTest {
     }
 
     @Test
+    void aConnectionsLastHeaderAnswersOnlyForExactlyThatHeaderUntilItExpires() {
+        VerifiedTokens tokens = tokens(10);
+        VerifiedTokens.LastOnConnection connection = new VerifiedTokens.LastOnConnection();
+        long exp = NOW / 1000 + 60;
+        tokens.put("Bearer header.payload.signature", identity("s", exp, "organizer"), connection);
+
+        assertEquals(Set.of("organizer"), tokens.get("Bearer header.payload.signature", connection).getRoles());
+        // A tampered header misses both what the connection remembers and the cache.
+        assertNull(tokens.get("Bearer header.payload.signaturX", connection));
+        assertNull(tokens.get("Bearer header.payloaX.signature", connection));
+        // ... and leaves the connection's memory as it was: the genuine header still answers.
+        assertNotNull(tokens.get("Bearer header.payload.signature", connection));
+
+        wallClock.set(exp * 1000);
+        assertNull(tokens.get("Bearer header.payload.signature", connection));
+        wallClock.set(exp * 1000 - 1);
+        assertNull(tokens.get("Bearer header.payload.signature", connection), "an expired verdict is never revived");
+    }
+
+    @Test
+    void aConnectionLearnsAVerdictTheCacheHoldsAndForgetsItWhenTheKeysChange() {
+        VerifiedTokens tokens = tokens(10);
+        tokens.put("Bearer one", identity("a", NOW / 1000 + 300, "submitter"));
+        VerifiedTokens.LastOnConnection connection = new VerifiedTokens.LastOnConnection();
+
+        assertNotNull(tokens.get("Bearer one", connection));
+        assertNotNull(tokens.get("Bearer one", connection));
+        tokens.invalidateAll();
+
+        assertNull(tokens.get("Bearer one", connection));
+        assertNull(tokens.get("Bearer one"));
+        // Verified again after the change: remembered again.
+        tokens.put("Bearer one", identity("a", NOW / 1000 + 300, "submitter"), connection);
+        assertNotNull(tokens.get("Bearer one", connection));
+    }
+
+    @Test
     void sizeZeroKeepsNothing() {
         VerifiedTokens tokens = tokens(0);
         tokens.put("Bearer t", identity("s", NOW / 1000 + 300, "submitter"));
 
         assertFalse(tokens.enabled());
         assertNull(tokens.get("Bearer t"));
+        VerifiedTokens.LastOnConnection connection = new VerifiedTokens.LastOnConnection();
+        tokens.put("Bearer t", identity("s", NOW / 1000 + 300, "submitter"), connection);
+        assertNull(tokens.get("Bearer t", connection));
     }
 
     private static SecurityIdentity identity(String subject, long exp, String role) {

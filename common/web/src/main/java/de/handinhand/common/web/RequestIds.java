@@ -4,6 +4,7 @@ import io.quarkus.vertx.http.runtime.filters.Filters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.jboss.logging.MDC;
 
@@ -12,6 +13,12 @@ import org.jboss.logging.MDC;
  * gateway always sends one), a new UUID otherwise. The id is put into the logging MDC (so every
  * JSON log line of the request carries {@code requestId}), echoed in the response header, and
  * carried into the events the request causes.
+ *
+ * <p>An id only correlates: it ties together the log lines and events of one request across gateway and
+ * services, and lets a caller quote it. It grants nothing and is no secret (it is echoed, logged, and a
+ * caller may choose its own), so it must be unique, not unguessable: a random (version 4) UUID drawn from
+ * {@link ThreadLocalRandom} (two 64-bit draws of a per-thread generator, seeded once per thread), not from
+ * {@code SecureRandom}, whose synchronised native generator showed in the gateway's profile under load.
  */
 @ApplicationScoped
 public class RequestIds {
@@ -34,7 +41,15 @@ public class RequestIds {
 
     /** The caller's id if it is sane, else a fresh one. */
     public static String accept(String candidate) {
-        return candidate != null && SANE.matcher(candidate).matches() ? candidate : UUID.randomUUID().toString();
+        return candidate != null && SANE.matcher(candidate).matches() ? candidate : fresh();
+    }
+
+    /** A new random (version 4, variant 2) UUID as text. */
+    public static String fresh() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xf000L) | 0x4000L;
+        long low = (random.nextLong() & ~(0xcL << 60)) | (0x8L << 60);
+        return new UUID(high, low).toString();
     }
 
     /** The id of the request being served on this thread, or null outside a request. */

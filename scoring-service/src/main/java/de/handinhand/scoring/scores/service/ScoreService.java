@@ -14,7 +14,7 @@ import de.handinhand.scoring.jury.JuryPhase;
 import de.handinhand.scoring.jury.service.JuryAccess;
 import de.handinhand.scoring.precheck.PreCheck;
 import de.handinhand.scoring.ranking.Aggregation;
-import de.handinhand.scoring.ranking.service.RankingCalculator;
+import de.handinhand.scoring.ranking.service.KeptRanking;
 import de.handinhand.scoring.ranking.service.RankingSnapshot;
 import de.handinhand.scoring.scores.Marks;
 import de.handinhand.scoring.scores.ScoreSheet;
@@ -48,11 +48,11 @@ public class ScoreService {
     private final EntityManager em;
     private final JuryAccess access;
     private final CriteriaService criteria;
-    private final RankingCalculator ranking;
+    private final KeptRanking ranking;
     private final ChangeFeed changes;
     private final Clock clock;
 
-    public ScoreService(EntityManager em, JuryAccess access, CriteriaService criteria, RankingCalculator ranking,
+    public ScoreService(EntityManager em, JuryAccess access, CriteriaService criteria, KeptRanking ranking,
             ChangeFeed changes, Clock clock) {
         this.em = em;
         this.access = access;
@@ -176,7 +176,8 @@ public class ScoreService {
         boolean othersVisible = organizer || (mine != null && mine.finalised);
         ScoreSheetView.Result result = null;
         if (othersVisible && withResult) {
-            RankingSnapshot.Row row = ranking.compute(c.callId).byCase().get(c.id);
+            // The call's kept ranking: recomputed only when its version moved, not on every sheet read.
+            RankingSnapshot.Row row = ranking.current(c.callId).byCase().get(c.id);
             if (row != null) {
                 Aggregation.EntryScore s = row.score();
                 result = new ScoreSheetView.Result(row.rank(), s.mean(), s.median(), s.normalized(), s.spread(),

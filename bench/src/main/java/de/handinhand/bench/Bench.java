@@ -44,7 +44,8 @@ public final class Bench {
                     Integer.parseInt(options.getOrDefault("jurors", "5")),
                     Integer.parseInt(options.getOrDefault("clients", "32")),
                     options.getOrDefault("kafka", "localhost:9092"),
-                    Integer.parseInt(options.getOrDefault("samples", "50"))).run();
+                    Integer.parseInt(options.getOrDefault("samples", "50")),
+                    Integer.parseInt(options.getOrDefault("warmup", "0"))).run();
             case "gateway" -> new GatewayBench(target, options).run();
             case "memory" -> Memory.print();
             default -> usage();
@@ -71,6 +72,7 @@ public final class Bench {
                                      [--nginx-workers=auto]
                        Bench memory
                        Bench scoring [--entries=1000] [--jurors=5] [--clients=32] [--kafka=localhost:9092] [--samples=50]
+                                     [--warmup=0]
                        Bench search [--clients=32] [--seconds=60] [--warmup=15] [--distinct=128] [--catalogue=http://localhost:8082]
                                     [--db=postgresql://catalogue:catalogue@localhost:15432/catalogue]
                 """);

@@ -54,6 +54,7 @@ final class ScoringBench {
     private final int clients;
     private final String kafka;
     private final int rankingSamples;
+    private final int warmup;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /**
@@ -62,20 +63,32 @@ final class ScoringBench {
      * @param clients concurrent score-sheet writers
      * @param kafka bootstrap servers the entries are written to
      * @param rankingSamples {@code GET ranking} requests measured
+     * @param warmup entries of a call of their own scored the same way first and not measured (0: none), so
+     *     the services' JIT compilers have done their work before the measured call; both ways are reported
      */
-    ScoringBench(Target target, int entries, int jurors, int clients, String kafka, int rankingSamples) {
+    ScoringBench(Target target, int entries, int jurors, int clients, String kafka, int rankingSamples, int warmup) {
         this.target = target;
         this.entries = entries;
         this.jurors = jurors;
         this.clients = clients;
         this.kafka = kafka;
         this.rankingSamples = rankingSamples;
+        this.warmup = warmup;
     }
 
     private record Sheet(String juror, String caseId) {
     }
 
     void run() throws Exception {
+        if (warmup > 0) {
+            System.out.printf("Warm-up: a call of %d entries scored the same way, not measured%n", warmup);
+            call(warmup, false);
+            System.out.println("Measured:");
+        }
+        call(entries, true);
+    }
+
+    private void call(int entries, boolean measured) throws Exception {
         UUID call = UUID.randomUUID();
         List<String> names = new ArrayList<>();
         for (int j = 1; j <= jurors; j++) {
@@ -83,8 +96,8 @@ final class ScoringBench {
         }
         System.out.printf("Writing call %s and %d submitted entries to Kafka (%s) ...%n", call, entries, kafka);
         long feedStart = System.nanoTime();
-        produce(call);
-        awaitCases(call);
+        produce(call, entries);
+        awaitCases(call, entries);
         System.out.printf("all %d cases in scoring %.2f s after the first event%n", entries,
                 (System.nanoTime() - feedStart) / 1e9);
 
@@ -99,7 +112,7 @@ final class ScoringBench {
         System.out.printf("AUTO assignment of %d pairs in %.2f s; loads %s%n", assignment.path("added").size(),
                 (System.nanoTime() - assignStart) / 1e9, assignment.path("loads"));
 
-        List<String> caseIds = caseIds(call);
+        List<String> caseIds = caseIds(call, entries);
         List<Sheet> sheets = new ArrayList<>();
         for (String juror : names) {
             for (String id : caseIds) {
@@ -159,6 +172,9 @@ final class ScoringBench {
                 ok.get(), failed.get(), seconds, ok.get() / seconds, ok.get() * CRITERIA.size() / seconds);
         System.out.println("score-sheet write latency (through the gateway): " + latency.summary());
         errors.forEach(e -> System.out.println("  error: " + e));
+        if (!measured) {
+            return;
+        }
 
         String ranking = "/api/scoring/calls/" + call + "/ranking";
         for (int i = 0; i < 3; i++) {
@@ -197,7 +213,7 @@ final class ScoringBench {
         return Map.of("scores", marks, "final", true);
     }
 
-    private void produce(UUID call) throws Exception {
+    private void produce(UUID call, int entries) throws Exception {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -265,7 +281,7 @@ final class ScoringBench {
         return Target.JSON.writeValueAsString(e);
     }
 
-    private void awaitCases(UUID call) throws Exception {
+    private void awaitCases(UUID call, int entries) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         long seen = -1;
         while (System.nanoTime() < deadline) {
@@ -284,7 +300,7 @@ final class ScoringBench {
         throw new IllegalStateException("only " + seen + " of " + entries + " cases reached scoring within 5 minutes");
     }
 
-    private List<String> caseIds(UUID call) throws Exception {
+    private List<String> caseIds(UUID call, int entries) throws Exception {
         List<String> ids = new ArrayList<>();
         for (int page = 0; ids.size() < entries; page++) {
             JsonNode result = target.get("orga", "/api/scoring/cases?size=200&callId=" + call + "&page=" + page);

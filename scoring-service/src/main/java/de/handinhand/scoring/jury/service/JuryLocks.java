@@ -23,19 +23,39 @@ public class JuryLocks {
         this.em = em;
     }
 
-    /** A call's jury settings, created on first use, locked for update: organizer changes of one call queue. */
+    /**
+     * A call's jury settings, created on first use, locked for update: organizer changes of one call
+     * queue. Also takes the call's advisory lock exclusively, which score saves hold shared: a change
+     * waits for the saves running and the saves after it wait for it and see its outcome.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public JuryCall call(UUID callId) {
+        em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(?1, hashtext(?2))) l")
+                .setParameter(1, CALL_LOCKS).setParameter(2, callId.toString()).getSingleResult();
         ensureSettings(callId);
         return em.find(JuryCall.class, callId, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    /** The same row share-locked: score saves run side by side but wait for a criteria change or a publication. */
+    /**
+     * The call's advisory lock held shared, and its settings as committed: score saves run side by side
+     * but wait for a criteria change or a publication (which hold it exclusively). Not a share lock on
+     * the settings row: with many jurors saving at once, PostgreSQL records the row's lockers in a
+     * multixact rewritten by every save, which serialised the saves of one call on that row.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public JuryCall callShared(UUID callId) {
-        ensureSettings(callId);
-        return em.find(JuryCall.class, callId, LockModeType.PESSIMISTIC_READ);
+        em.createNativeQuery("select 1 from (select pg_advisory_xact_lock_shared(?1, hashtext(?2))) l")
+                .setParameter(1, CALL_LOCKS).setParameter(2, callId.toString()).getSingleResult();
+        JuryCall settings = em.find(JuryCall.class, callId);
+        if (settings == null) {
+            ensureSettings(callId);
+            settings = em.find(JuryCall.class, callId);
+        }
+        return settings;
     }
+
+    /** The key space (first key) of the calls' advisory locks; the jurors' locks use the one-key space. */
+    static final int CALL_LOCKS = 17;
 
     /**
      * The jurors' conflict locks, by name: whoever reads a juror's conflicts to decide an assignment

@@ -14,6 +14,7 @@ import de.handinhand.scoring.scores.Marks;
 import de.handinhand.scoring.scores.ScoreSheet;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -84,6 +85,34 @@ public class RankingCalculator {
     private static final TypeReference<List<Map<String, Object>>> MARKS =
             new TypeReference<>() {
             };
+
+    /** A ranking with the call's ranking version read before and after computing it. */
+    public record Versioned(long before, RankingSnapshot snapshot, long after) {
+
+        /** Nothing the ranking reads changed while it was computed: it is exactly version {@code before}'s. */
+        public boolean consistent() {
+            return before == after;
+        }
+    }
+
+    /**
+     * Computes in a transaction (and persistence context) of its own, so no entity the caller's
+     * request loaded earlier stands in for the database's current row, and reads the call's
+     * ranking version before and after.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Versioned computeVersioned(UUID callId) {
+        long before = version(em, callId);
+        RankingSnapshot snapshot = compute(callId);
+        return new Versioned(before, snapshot, version(em, callId));
+    }
+
+    /** The call's ranking version (see V7__ranking_version.sql): the sum over its shards, 0 before any write. */
+    static long version(EntityManager em, UUID callId) {
+        Number n = (Number) em.createNativeQuery("select coalesce(sum(n), 0) from ranking_version where call_id = ?1")
+                .setParameter(1, callId).getSingleResult();
+        return n.longValue();
+    }
 
     public RankingSnapshot compute(UUID callId) {
         List<Criterion> crits = criteria.criteria(callId);

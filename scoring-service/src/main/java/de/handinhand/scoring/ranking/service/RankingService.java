@@ -33,11 +33,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class RankingService {
 
-    private final RankingCalculator calculator;
+    private final KeptRanking kept;
     private final JuryAccess access;
 
-    public RankingService(RankingCalculator calculator, JuryAccess access) {
-        this.calculator = calculator;
+    public RankingService(KeptRanking kept, JuryAccess access) {
+        this.kept = kept;
         this.access = access;
     }
 
@@ -143,7 +143,7 @@ public class RankingService {
             throw new ForbiddenException("Before results are published only the organizers and the call's jurors "
                     + "read its ranking");
         }
-        RankingSnapshot snapshot = calculator.compute(callId);
+        RankingSnapshot snapshot = kept.current(callId);
         if (organizes) {
             return new Visible(snapshot, settings, true, null, Set.of(), Set.of());
         }

@@ -1,5 +1,7 @@
 package de.handinhand.scoring.scores.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import de.handinhand.common.web.problem.ApiException;
 import de.handinhand.common.web.problem.Errors;
 import de.handinhand.common.web.problem.FieldError;
@@ -14,7 +16,7 @@ import de.handinhand.scoring.jury.JuryPhase;
 import de.handinhand.scoring.jury.service.JuryAccess;
 import de.handinhand.scoring.precheck.PreCheck;
 import de.handinhand.scoring.ranking.Aggregation;
-import de.handinhand.scoring.ranking.service.RankingCalculator;
+import de.handinhand.scoring.ranking.service.KeptRanking;
 import de.handinhand.scoring.ranking.service.RankingSnapshot;
 import de.handinhand.scoring.scores.Marks;
 import de.handinhand.scoring.scores.ScoreSheet;
@@ -23,11 +25,11 @@ import de.handinhand.scoring.scores.api.ScoreSheetView;
 import de.handinhand.scoring.scores.api.SheetView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -48,11 +50,11 @@ public class ScoreService {
     private final EntityManager em;
     private final JuryAccess access;
     private final CriteriaService criteria;
-    private final RankingCalculator ranking;
+    private final KeptRanking ranking;
     private final ChangeFeed changes;
     private final Clock clock;
 
-    public ScoreService(EntityManager em, JuryAccess access, CriteriaService criteria, RankingCalculator ranking,
+    public ScoreService(EntityManager em, JuryAccess access, CriteriaService criteria, KeptRanking ranking,
             ChangeFeed changes, Clock clock) {
         this.em = em;
         this.access = access;
@@ -63,7 +65,8 @@ public class ScoreService {
     }
 
     public ScoreSheetView sheet(UUID caseId) {
-        return view(access.readableCase(caseId), true);
+        JuryCase c = access.readableCase(caseId);
+        return view(c, criteria.criteria(c.callId), true);
     }
 
     @Transactional
@@ -89,29 +92,41 @@ public class ScoreService {
             throw new JuryConflict("entry-withdrawn", "The entry was withdrawn and is no longer scored",
                     List.of(new FieldError("status", "is WITHDRAWN")));
         }
-        Instant now = clock.instant();
-        em.createNativeQuery("""
-                insert into score_sheet (id, case_id, call_id, juror, entry_version, final, scores, updated_at)
-                values (?1, ?2, ?3, ?4, ?5, false, cast('[]' as jsonb), ?6) on conflict (case_id, juror) do nothing""")
+        // Microseconds, as PostgreSQL stores it: the answer shows what a later read shows.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        // One statement creates or replaces the sheet, row-locked, unless it is final for this entry version
+        // (then no row comes back): what a lock, a read and an update did in three round trips.
+        @SuppressWarnings("unchecked")
+        List<Object> saved = em.createNativeQuery("""
+                insert into score_sheet as s (id, case_id, call_id, juror, entry_version, final, finalized_at, scores,
+                                              updated_at)
+                values (?1, ?2, ?3, ?4, ?5, ?6, case when ?6 then cast(?7 as timestamptz) end, cast(?8 as jsonb), ?7)
+                on conflict (case_id, juror) do update
+                   set entry_version = excluded.entry_version, final = excluded.final,
+                       finalized_at = excluded.finalized_at, scores = excluded.scores, updated_at = excluded.updated_at
+                 where not (s.final and s.entry_version >= excluded.entry_version)
+                returning s.id""")
                 .setParameter(1, UUID.randomUUID()).setParameter(2, c.id).setParameter(3, c.callId)
-                .setParameter(4, juror).setParameter(5, c.version).setParameter(6, now).executeUpdate();
-        ScoreSheet sheet = em.createQuery("from ScoreSheet where caseId = ?1 and juror = ?2", ScoreSheet.class)
-                .setParameter(1, c.id).setParameter(2, juror).setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getSingleResult();
-        if (sheet.finalised && sheet.entryVersion >= c.version) {
+                .setParameter(4, juror).setParameter(5, c.version).setParameter(6, finalise)
+                .setParameter(7, now).setParameter(8, json(marks)).getResultList();
+        if (saved.isEmpty()) {
             throw new JuryConflict("sheet-final", "Your sheet for this entry is final; it reopens only if the entry is "
                     + "resubmitted", List.of(new FieldError("final", "the sheet is already final")));
         }
-        sheet.scores = marks;
-        sheet.entryVersion = c.version;
-        sheet.finalised = finalise;
-        sheet.finalizedAt = finalise ? now : null;
-        sheet.updatedAt = now;
-        em.flush();
         changes.record(finalise ? ChangeKind.SHEET_FINALISED : ChangeKind.SHEET_SAVED, c.callId, c.id, c.submissionId,
                 juror);
         // The entry's result needs the whole call's ranking; a save answers without it (GET has it).
-        return view(c, false);
+        return view(c, crits, false);
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static String json(List<Map<String, Object>> marks) {
+        try {
+            return JSON.writeValueAsString(marks);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("marks not writable as JSON", e);
+        }
     }
 
     /**
@@ -162,8 +177,7 @@ public class ScoreService {
         return ordered;
     }
 
-    private ScoreSheetView view(JuryCase c, boolean withResult) {
-        List<Criterion> crits = criteria.criteria(c.callId);
+    private ScoreSheetView view(JuryCase c, List<Criterion> crits, boolean withResult) {
         List<Aggregation.Criterion> defs = Marks.criteria(crits);
         List<ScoreSheet> sheets = em.createQuery("""
                 select s from ScoreSheet s where s.caseId = ?1
@@ -176,7 +190,8 @@ public class ScoreService {
         boolean othersVisible = organizer || (mine != null && mine.finalised);
         ScoreSheetView.Result result = null;
         if (othersVisible && withResult) {
-            RankingSnapshot.Row row = ranking.compute(c.callId).byCase().get(c.id);
+            // The call's kept ranking: recomputed only when its version moved, not on every sheet read.
+            RankingSnapshot.Row row = ranking.current(c.callId).byCase().get(c.id);
             if (row != null) {
                 Aggregation.EntryScore s = row.score();
                 result = new ScoreSheetView.Result(row.rank(), s.mean(), s.median(), s.normalized(), s.spread(),

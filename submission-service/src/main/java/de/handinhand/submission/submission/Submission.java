@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.Mutability;
 import org.hibernate.type.descriptor.java.Immutability;
@@ -23,7 +24,10 @@ import org.hibernate.type.SqlTypes;
  */
 // JSON attributes are immutable values: the code replaces them, never changes them in place, so
 // Hibernate need not deep-copy them through JSON on every load to detect changes.
+// Updates write only the changed columns: a submit changes status, version and times, and must not
+// serialise and send the answers again (nor make PostgreSQL write a new copy of their large values).
 @Entity
+@DynamicUpdate
 public class Submission {
 
     @Id

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.query.NativeQuery;
 
 @ApplicationScoped
 public class SubmissionVersionRepository implements PanacheRepositoryBase<SubmissionVersion, SubmissionVersion.Key> {
@@ -22,6 +23,9 @@ public class SubmissionVersionRepository implements PanacheRepositoryBase<Submis
                 insert into submission_version (submission_id, version, snapshot, submitted_at, submitted_by,
                     corrected_at, corrected_by)
                 values (?1, ?2, cast(?3 as jsonb), ?4, ?5, ?6, ?7)""")
+                // Touches submission_version only: no flush of the whole session before it.
+                .unwrap(NativeQuery.class)
+                .addSynchronizedQuerySpace("submission_version")
                 .setParameter(1, submissionId)
                 .setParameter(2, version)
                 .setParameter(3, snapshotJson)

@@ -14,6 +14,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.query.NativeQuery;
 
 /**
  * Appends an event to the outbox table inside the caller's business transaction: the event exists
@@ -51,6 +52,10 @@ public class OutboxWriter {
         em.createNativeQuery("""
                 insert into outbox_event (id, topic, aggregate_id, type, payload, correlation_id, traceparent)
                 values (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
+                // The insert touches outbox_event only: said so, Hibernate need not flush (and dirty-check)
+                // the whole session before it; the caller's changes are flushed at commit as always.
+                .unwrap(NativeQuery.class)
+                .addSynchronizedQuerySpace("outbox_event")
                 .setParameter(1, id)
                 .setParameter(2, topic)
                 .setParameter(3, aggregateId)

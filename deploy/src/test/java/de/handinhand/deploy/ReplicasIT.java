@@ -264,7 +264,9 @@ class ReplicasIT {
         long published = System.nanoTime();
         Staleness seen = awaitSearch(two, before, bound, published, ids -> ids.contains(offer));
 
-        // Edited through instance two (a new word in its title), searched on instance one.
+        // Edited through instance two (a new word in its title), searched on instance one, which has just
+        // answered that search from before the edit.
+        assertEquals(0, search(one, after).size());
         Map<String, Object> edit = Steps.offer("08135", "Giengen an der Brenz", "Sprachcafé " + after);
         io.restassured.RestAssured.given().baseUri(two.url()).auth().oauth2(token)
                 .contentType(ContentType.JSON).body(edit).put("/api/catalogue/offers/" + offer).then().statusCode(200);

@@ -334,6 +334,12 @@ public final class LocalStack implements AutoCloseable {
         command.addAll(List.of("-jar", jar.toString()));
         Map<String, String> env = new LinkedHashMap<>(service.env());
         env.put("HTTP_PORT", Integer.toString(port));
+        if (index > 1) {
+            // The demo data is seeded by the first instance alone: instances starting together would race
+            // to insert the same rows (fixed ids), and the loser's start-up fails on a duplicate key.
+            env.computeIfPresent("DEMO_DATA", (k, v) -> "false");
+            env.computeIfPresent("DEMO_OFFERS", (k, v) -> "0");
+        }
         String name = instanceName(service.name(), index);
         return new ManagedProcess(name, command, env, config.home(), config.logDir().resolve(name + ".log")).start();
     }

@@ -59,11 +59,20 @@ final class FaultStack implements AutoCloseable {
     }
 
     static FaultStack start() throws Exception {
+        return start("fault-stack", 1);
+    }
+
+    /**
+     * A stack of its own in {@code deploy/target/<folder>} with {@code replicas} instances of each backend
+     * service ({@code --replicas}), the gateway taking them in turn.
+     */
+    static FaultStack start(String folder, int replicas) throws Exception {
         Path home = StackConfig.findHome(System.getenv());
-        Path data = Files.createDirectories(home.resolve("deploy/target/fault-stack"));
+        Path data = Files.createDirectories(home.resolve("deploy/target").resolve(folder));
         int listener = StackConfig.freePort();
         int proxyPort = StackConfig.freePort();
-        StackConfig config = StackConfig.forTests(home, data).withServicesKafkaListener(listener, proxyPort);
+        StackConfig config = StackConfig.forTests(home, data).withReplicas(replicas)
+                .withServicesKafkaListener(listener, proxyPort);
         FaultStack faults = new FaultStack(config, KafkaProxy.start(proxyPort, listener));
         faults.stack = new LocalStack(config);
         try {

@@ -268,6 +268,20 @@ class KubernetesManifestsTest {
         assertEquals(2, kafkaConfig.path("min.insync.replicas").asInt());
     }
 
+    @Test
+    void eachGatewayHoldsItsShareOfTheRateLimitsAsManyAsTheAutoscalerKeepsAtLeast() {
+        // The gateway's buckets live in each instance: GATEWAY_INSTANCES divides every limit among them.
+        JsonNode prod = named("prod", "Deployment", "gateway").path("spec").path("template").path("spec")
+                .path("containers").get(0);
+        int minimum = named("prod", "HorizontalPodAutoscaler", "gateway").path("spec").path("minReplicas").asInt();
+        assertEquals(Integer.toString(minimum), env(prod, "GATEWAY_INSTANCES"), "prod: the autoscaler's minimum");
+        JsonNode dev = named("dev", "Deployment", "gateway").path("spec").path("template").path("spec")
+                .path("containers").get(0);
+        assertEquals(1, named("dev", "Deployment", "gateway").path("spec").path("replicas").asInt());
+        assertTrue(dev.path("env").findValues("name").stream().noneMatch(n -> n.asText().equals("GATEWAY_INSTANCES")),
+                "dev: one gateway holds the whole limit (the default)");
+    }
+
     // ---- Kafka ----
 
     @Test

@@ -122,6 +122,8 @@ final class Workload {
         private final ExecutorService workers;
         private final AtomicLong requests = new AtomicLong();
         private final AtomicLong skippedTicks = new AtomicLong();
+        /** The answers to the municipalities' re-reads (GET) by status; -1: no answer (connection broken, timeout). */
+        private final Map<Integer, AtomicLong> reads = new java.util.concurrent.ConcurrentHashMap<>();
         private final Instant started = Instant.now();
         private volatile boolean stopping;
         private volatile Instant stopped;
@@ -200,6 +202,13 @@ final class Workload {
 
         long requests() {
             return requests.get();
+        }
+
+        /** How the re-reads of entries (GET, after an answer that was not a 2xx) were answered: status to count. */
+        Map<Integer, Long> reads() {
+            Map<Integer, Long> counts = new java.util.TreeMap<>();
+            reads.forEach((status, n) -> counts.put(status, n.get()));
+            return counts;
         }
 
         /** Ticks at which every municipality was still waiting for an answer, so no change started. */
@@ -374,6 +383,9 @@ final class Workload {
                     }
                     HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
                     int status = response.statusCode();
+                    if (method.equals("GET")) {
+                        reads.computeIfAbsent(status, k -> new AtomicLong()).incrementAndGet();
+                    }
                     JsonNode json = status / 100 == 2 ? JSON.readTree(response.body()) : null;
                     Outcome outcome = status / 100 == 2 ? Outcome.COMMITTED
                             : status >= 500 ? Outcome.INDETERMINATE : Outcome.REJECTED;
@@ -382,6 +394,9 @@ final class Workload {
                     // Never reached the gateway: nothing can have happened.
                     return new Answer(Outcome.REJECTED, -1, null);
                 } catch (IOException e) {
+                    if (method.equals("GET")) {
+                        reads.computeIfAbsent(-1, k -> new AtomicLong()).incrementAndGet();
+                    }
                     // Sent, and then the answer timed out or the connection broke: it may have happened.
                     return new Answer(Outcome.INDETERMINATE, -1, null);
                 } catch (InterruptedException e) {

@@ -108,6 +108,15 @@ public interface GatewayConfig {
         int maxClients();
 
         /**
+         * How many gateway instances share the limits: buckets live in each instance's memory, so each
+         * holds 1/n of every rate and burst (rounded up), and a client spread over n instances gets the
+         * configured rate cluster-wide. Set it to the number of instances the load balancer spreads over
+         * (Kubernetes: the autoscaler's minimum); with more running, a client may reach that many n-ths.
+         */
+        @WithDefault("1")
+        int gatewayInstances();
+
+        /**
          * Addresses or CIDR ranges of proxies in front of the gateway whose X-Forwarded-For names the
          * anonymous caller. Empty: the connection's address counts and X-Forwarded-For is ignored.
          */

@@ -27,10 +27,11 @@ public class RateLimiter {
     public RateLimiter(GatewayConfig config) {
         GatewayConfig.RateLimit limits = config.rateLimit();
         this.enabled = limits.enabled();
-        this.limits.put(RateGroup.DEFAULT, limit(RateGroup.DEFAULT, limits.reads()));
-        this.limits.put(RateGroup.SEARCH, limit(RateGroup.SEARCH, limits.search()));
-        this.limits.put(RateGroup.WRITES, limit(RateGroup.WRITES, limits.writes()));
-        this.limits.put(RateGroup.UPLOADS, limit(RateGroup.UPLOADS, limits.uploads()));
+        int gateways = limits.gatewayInstances();
+        this.limits.put(RateGroup.DEFAULT, limit(RateGroup.DEFAULT, limits.reads(), gateways));
+        this.limits.put(RateGroup.SEARCH, limit(RateGroup.SEARCH, limits.search(), gateways));
+        this.limits.put(RateGroup.WRITES, limit(RateGroup.WRITES, limits.writes(), gateways));
+        this.limits.put(RateGroup.UPLOADS, limit(RateGroup.UPLOADS, limits.uploads(), gateways));
         this.clients = new ClientKeys(limits.trustedProxies().orElse(List.of()));
         this.buckets = new TokenBuckets(limits.maxClients(), System::nanoTime);
     }
@@ -45,7 +46,13 @@ public class RateLimiter {
         return Optional.of(buckets.take(limits.get(group), client));
     }
 
-    private static Limit limit(RateGroup group, GatewayConfig.Limit limit) {
-        return new Limit(group.configName(), limit.requestsPerSecond(), limit.burst());
+    /** The configured limit is the cluster's: this gateway holds its share of it. */
+    private static Limit limit(RateGroup group, GatewayConfig.Limit limit, int gateways) {
+        return new Limit(group.configName(), limit.requestsPerSecond(), limit.burst()).shareOf(gateways);
+    }
+
+    /** This gateway's limit of the group (its share of the configured one). */
+    public Limit limit(RateGroup group) {
+        return limits.get(group);
     }
 }

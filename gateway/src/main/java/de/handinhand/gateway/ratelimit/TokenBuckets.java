@@ -22,6 +22,19 @@ public final class TokenBuckets {
                 throw new IllegalArgumentException("Rate limit " + group + " needs requests-per-second > 0 and burst >= 1");
             }
         }
+
+        /**
+         * This gateway's share when {@code gateways} instances divide the limit among them: each holds
+         * 1/n of the rate and of the burst (rounded up, at least 1), so a client whose requests are spread
+         * over all of them gets the configured rate cluster-wide, with a burst of at least the configured one.
+         */
+        public Limit shareOf(int gateways) {
+            if (gateways < 1) {
+                throw new IllegalArgumentException("Rate limit " + group + ": gateway instances must be >= 1, not "
+                        + gateways);
+            }
+            return new Limit(group, perSecond / gateways, (int) Math.ceil((double) burst / gateways));
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import de.handinhand.gateway.ratelimit.TokenBuckets.Decision;
 import de.handinhand.gateway.ratelimit.TokenBuckets.Limit;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -100,6 +101,40 @@ class TokenBucketsTest {
         assertThrows(IllegalArgumentException.class, () -> new Limit("x", 0, 10));
         assertThrows(IllegalArgumentException.class, () -> new Limit("x", 5, 0));
         assertThrows(IllegalArgumentException.class, () -> new Limit("x", Double.NaN, 1));
+    }
+
+    @Test
+    void eachOfSeveralGatewaysHoldsItsShareSoTheClusterAllowsTheConfiguredRate() {
+        Limit writes = new Limit("writes", 10, 30);
+        Limit share = writes.shareOf(3);
+        assertEquals(new Limit("writes", 10.0 / 3, 10), share);
+        assertEquals(writes, writes.shareOf(1), "one gateway holds the whole limit");
+        assertEquals(8, writes.shareOf(4).burst(), "a burst that does not divide is rounded up: never below the configured one");
+        assertEquals(1, new Limit("uploads", 2, 2).shareOf(6).burst(), "every gateway lets at least one request through");
+
+        // A client spread evenly over three gateways: its burst and then its rate, counted across all three.
+        List<TokenBuckets> gateways = List.of(new TokenBuckets(100, clock::get), new TokenBuckets(100, clock::get),
+                new TokenBuckets(100, clock::get));
+        assertEquals(30, passing(gateways, share, 90), "the burst, cluster-wide");
+        // Each gateway refills 10/3 a second: a single second passes 9 or 12 (whole tokens), six seconds 60.
+        int passed = 0;
+        for (int second = 0; second < 6; second++) {
+            advance(1_000);
+            passed += passing(gateways, share, 90);
+        }
+        assertTrue(passed >= 57 && passed <= 60, "10 a second cluster-wide over 6 s, passed " + passed);
+        assertThrows(IllegalArgumentException.class, () -> writes.shareOf(0));
+    }
+
+    /** Sends {@code requests} of one client, in turn to each gateway; returns how many passed. */
+    private static int passing(List<TokenBuckets> gateways, Limit limit, int requests) {
+        int passed = 0;
+        for (int i = 0; i < requests; i++) {
+            if (gateways.get(i % gateways.size()).take(limit, "sub:a").allowed()) {
+                passed++;
+            }
+        }
+        return passed;
     }
 
     private void advance(long millis) {

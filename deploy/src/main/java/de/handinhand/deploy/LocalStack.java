@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -331,8 +332,17 @@ public final class LocalStack implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(config.serviceJavaOpts().trim().split("\\s+")));
+        // One service's own options (e.g. CATALOGUE_JAVA_OPTS=-Xmx256m) come after the shared ones,
+        // so they win where both set the same flag.
+        String own = System.getenv(javaOptsVariable(service.name()));
+        if (own != null && !own.isBlank()) {
+            command.addAll(List.of(own.trim().split("\\s+")));
+        }
         command.addAll(List.of("-jar", jar.toString()));
         Map<String, String> env = new LinkedHashMap<>(service.env());
+        // glibc gives each thread that allocates concurrently its own arena of up to 64 MB; two are
+        // plenty for a JVM, whose own heap is not malloc'd, and cut the resident memory left behind.
+        env.putIfAbsent("MALLOC_ARENA_MAX", System.getenv().getOrDefault("MALLOC_ARENA_MAX", "2"));
         env.put("HTTP_PORT", Integer.toString(port));
         if (index > 1) {
             // The demo data is seeded by the first instance alone: instances starting together would race
@@ -342,6 +352,11 @@ public final class LocalStack implements AutoCloseable {
         }
         String name = instanceName(service.name(), index);
         return new ManagedProcess(name, command, env, config.home(), config.logDir().resolve(name + ".log")).start();
+    }
+
+    /** {@code catalogue-service} → {@code CATALOGUE_JAVA_OPTS}, {@code gateway} → {@code GATEWAY_JAVA_OPTS}. */
+    static String javaOptsVariable(String serviceName) {
+        return serviceName.replace("-service", "").replace('-', '_').toUpperCase(Locale.ROOT) + "_JAVA_OPTS";
     }
 
     private synchronized ManagedProcess track(ManagedProcess process) {

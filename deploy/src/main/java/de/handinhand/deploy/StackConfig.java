@@ -37,6 +37,19 @@ public record StackConfig(
         int kafkaServicesPort,
         int kafkaServicesAdvertisedPort) {
 
+    /**
+     * The services' JVM options unless {@code SERVICE_JAVA_OPTS} says otherwise, chosen so each
+     * service stays near 300 MB resident on the 2-core machines this stack is made for (README,
+     * "Memory"): measured with native memory tracking, about 200 MB of a service is class metadata,
+     * symbols and compiled code whatever the load, so the heap gets a small ceiling and gives back
+     * what it does not need ({@code MaxHeapFreeRatio}), the JVM returns freed native memory to the
+     * system every 5 s ({@code TrimNativeHeapInterval}, in 17.0.9 and later; older JVMs ignore
+     * it rather than refuse to start), and the thread stacks are halved.
+     */
+    static final String DEFAULT_SERVICE_JAVA_OPTS = "-Xms32m -Xmx160m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 "
+            + "-XX:MaxHeapFreeRatio=30 -XX:ReservedCodeCacheSize=80m -Xss512k -XX:+IgnoreUnrecognizedVMOptions "
+            + "-XX:TrimNativeHeapInterval=5000";
+
     /** More instances than this would not fit the 2-core machines this stack is made for. */
     static final int MAX_REPLICAS = 5;
 
@@ -81,7 +94,7 @@ public record StackConfig(
                 kafka,
                 port(env, "KAFKA_CONTROLLER_PORT", kafka + 1),
                 port(env, "POSTGRES_PORT", 15432),
-                env.getOrDefault("SERVICE_JAVA_OPTS", "-Xms64m -Xmx384m -XX:+UseSerialGC"),
+                env.getOrDefault("SERVICE_JAVA_OPTS", DEFAULT_SERVICE_JAVA_OPTS),
                 true,
                 port(env, "WEB_PORT", 8084),
                 replicas, 0, 0);
@@ -90,7 +103,7 @@ public record StackConfig(
     /** A throw-away stack on free ports, for the end-to-end tests. */
     public static StackConfig forTests(Path home, Path dataDir) {
         return new StackConfig(home, dataDir.toAbsolutePath(), true, freePort(), freePort(), freePort(), freePort(),
-                freePort(), freePort(), freePort(), freePort(), "-Xms64m -Xmx384m -XX:+UseSerialGC", false, freePort(),
+                freePort(), freePort(), freePort(), freePort(), DEFAULT_SERVICE_JAVA_OPTS, false, freePort(),
                 1, 0, 0);
     }
 

@@ -44,4 +44,18 @@ class StackConfigTest {
                 proxied.keycloakPort(), proxied.kafkaPort(), proxied.kafkaControllerPort(), proxied.postgresPort(),
                 proxied.serviceJavaOpts(), proxied.durable(), proxied.webPort(), 2, 40001, 40002));
     }
+
+    @Test
+    void eachServiceHasItsOwnJavaOptionsVariableBesideTheSharedDefault() {
+        assertEquals("SUBMISSION_JAVA_OPTS", LocalStack.javaOptsVariable("submission-service"));
+        assertEquals("CATALOGUE_JAVA_OPTS", LocalStack.javaOptsVariable("catalogue-service"));
+        assertEquals("GATEWAY_JAVA_OPTS", LocalStack.javaOptsVariable("gateway"));
+        assertEquals("WEB_JAVA_OPTS", LocalStack.javaOptsVariable("web"));
+        // The shared default caps the heap well below the 300 MB each service may take in all.
+        StackConfig defaults = StackConfig.fromCommandLine(new String[0], ENV);
+        assertTrue(defaults.serviceJavaOpts().contains("-Xmx160m"), defaults.serviceJavaOpts());
+        StackConfig own = StackConfig.fromCommandLine(new String[0], Map.of("SERVICE_JAVA_OPTS", "-Xmx1g",
+                "HANDINHAND_HOME", Path.of("").toAbsolutePath().toString()));
+        assertEquals("-Xmx1g", own.serviceJavaOpts());
+    }
 }

@@ -265,8 +265,35 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        String transientState = transientSqlState(e);
+        if (transientState != null) {
+            // The database chose this transaction as a deadlock victim or could not serialise it, or
+            // the connection broke: nothing of it was committed, and the same request a moment later
+            // normally succeeds. Say so, instead of an internal error.
+            LOG.warnf("Transaction rolled back by the database (SQLState %s): answering 503 with Retry-After", transientState);
+            return response(503, "temporarily-unavailable", "Temporarily unavailable",
+                    "The database rolled this request back (" + (transientState.startsWith("08")
+                            ? "connection lost" : "concurrent change") + "); nothing was stored. Send it again.",
+                    List.of()).header("Retry-After", "1").build();
+        }
         LOG.error("Unexpected failure", e);
         return response(500, "internal", "Internal error", "The request could not be completed", List.of()).build();
+    }
+
+    /**
+     * The SQLState of a failure the database reports for a transaction that is safe to send again:
+     * 40P01 deadlock, 40001 serialisation failure, 08… connection failures; {@code null} otherwise.
+     */
+    static String transientSqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.equals("40P01") || state.equals("40001") || state.startsWith("08")) {
+                    return state;
+                }
+            }
+        }
+        return null;
     }
 
     private static Response unauthenticated(String detail) {

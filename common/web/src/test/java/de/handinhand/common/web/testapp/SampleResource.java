@@ -95,4 +95,20 @@ public class SampleResource {
         echo.put("since", since);
         return echo;
     }
+
+    /** Fails the way a transaction does that the database picked as a deadlock victim, wrapped as Hibernate wraps it. */
+    @POST
+    @Path("/deadlock")
+    public String deadlock() {
+        throw new IllegalStateException("could not execute statement",
+                new java.sql.SQLException("ERROR: deadlock detected", "40P01"));
+    }
+
+    /** Fails with a database error that sending again would not cure (a unique violation). */
+    @POST
+    @Path("/duplicate")
+    public String duplicate() {
+        throw new IllegalStateException("could not execute statement",
+                new java.sql.SQLException("ERROR: duplicate key value", "23505"));
+    }
 }

@@ -195,4 +195,42 @@ class KreisOrganizerTest {
         }
         given().get("/api/scoring/calls/" + call + "/decision").then().statusCode(401);
     }
+
+    @Test
+    void aKreisOrganizerSetsConflictsOfItsOwnJurorsOnlyNotOfJurorsWhoAlsoJudgeOtherCalls() {
+        String hn = kreisOrganizer("hn-orga", HEILBRONN);
+        UUID own = UUID.randomUUID();
+        UUID federal = UUID.randomUUID();
+        fx.publishCall(own, Phase.JURY, "FUNDING", 5_000_000L, HEILBRONN);
+        fx.publishCall(federal, Phase.JURY, "COMPETITION", 0L, null);
+        fx.awaitPhase(own, "JURY");
+        fx.awaitPhase(federal, "JURY");
+        String ownJuror = JuryFixtures.newJuror("gremium");
+        String sharedJuror = JuryFixtures.newJuror("bund");
+        given().auth().oauth2(hn).contentType(ContentType.JSON).body(List.of(ownJuror, sharedJuror))
+                .put("/api/scoring/calls/" + own + "/jurors").then().statusCode(200);
+        given().auth().oauth2(organizer()).contentType(ContentType.JSON).body(List.of(sharedJuror))
+                .put("/api/scoring/calls/" + federal + "/jurors").then().statusCode(200);
+        Map<String, List<String>> conflicts = Map.of("municipalities", List.of("08125030"), "kreise", List.of(),
+                "bundeslaender", List.of());
+
+        // A juror of the Kreis's own calls only: the Kreis organizer declares their conflicts.
+        given().auth().oauth2(hn).contentType(ContentType.JSON).body(conflicts)
+                .put("/api/scoring/jurors/" + ownJuror + "/conflicts").then().statusCode(200)
+                .body("municipalities", equalTo(List.of("08125030")));
+        // A juror who also judges a call the Kreis does not run: refused, and nothing changes.
+        given().auth().oauth2(organizer()).contentType(ContentType.JSON)
+                .body(Map.of("municipalities", List.of(), "kreise", List.of(), "bundeslaender", List.of("BW")))
+                .put("/api/scoring/jurors/" + sharedJuror + "/conflicts").then().statusCode(200);
+        given().auth().oauth2(hn).contentType(ContentType.JSON).body(conflicts)
+                .put("/api/scoring/jurors/" + sharedJuror + "/conflicts").then().statusCode(403)
+                .contentType("application/problem+json");
+        given().auth().oauth2(organizer()).get("/api/scoring/jurors/" + sharedJuror + "/conflicts").then()
+                .statusCode(200).body("bundeslaender", equalTo(List.of("BW")))
+                .body("municipalities", equalTo(List.of()));
+        // The organizer of every call still sets them.
+        given().auth().oauth2(organizer()).contentType(ContentType.JSON).body(conflicts)
+                .put("/api/scoring/jurors/" + sharedJuror + "/conflicts").then().statusCode(200)
+                .body("municipalities", equalTo(List.of("08125030")));
+    }
 }

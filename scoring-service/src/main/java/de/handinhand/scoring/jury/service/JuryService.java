@@ -1,6 +1,7 @@
 package de.handinhand.scoring.jury.service;
 
 import de.handinhand.common.web.problem.ConflictException;
+import de.handinhand.common.web.problem.ForbiddenException;
 import de.handinhand.common.web.problem.NotFoundException;
 import de.handinhand.common.web.Page;
 import de.handinhand.scoring.assignment.Assignment;
@@ -167,6 +168,7 @@ public class JuryService {
         List<String> b = distinct(request.bundeslaender());
         // One juror's conflicts change one at a time, and not while an assignment run reads them.
         locks.jurors(List.of(username));
+        requireKreisOrganizerMayChangeConflictsOf(username);
         em.createQuery("delete from JurorConflict where username = ?1").setParameter(1, username).executeUpdate();
         add(username, JurorConflict.Kind.MUNICIPALITY, m);
         add(username, JurorConflict.Kind.KREIS, k);
@@ -187,6 +189,26 @@ public class JuryService {
         Conflicts stored = access.conflictsOf(username);
         return new ConflictsView(username, List.copyOf(stored.municipalities()), List.copyOf(stored.kreise()),
                 List.copyOf(stored.bundeslaender()), sorted(removed));
+    }
+
+    /**
+     * A juror's conflicts hold for every call they judge. An organizer confined to a Kreis may set them
+     * only for a juror who serves on no call but that Kreis's: otherwise lifting a conflict would let
+     * the juror be assigned conflicted entries of a call another organizer runs (and setting one would
+     * take assignments away there). A juror on no jury yet is anyone's to set.
+     */
+    private void requireKreisOrganizerMayChangeConflictsOf(String username) {
+        if (access.organizerKreis().isEmpty()) {
+            return;
+        }
+        List<UUID> calls = em.createQuery("select j.callId from CallJuror j where j.username = ?1", UUID.class)
+                .setParameter(1, username).getResultList();
+        List<UUID> othersCalls = calls.stream().filter(call -> !access.organizes(call)).distinct().sorted().toList();
+        if (!othersCalls.isEmpty()) {
+            throw new ForbiddenException("Juror " + username + " also serves on " + othersCalls.size()
+                    + " call(s) that your Kreis does not run; their conflicts of interest are set by an organizer "
+                    + "of every call");
+        }
     }
 
     /**

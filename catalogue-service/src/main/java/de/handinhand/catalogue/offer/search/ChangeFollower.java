@@ -20,10 +20,10 @@ import org.postgresql.PGConnection;
 
 /**
  * Keeps one {@link SearchIndex} current with PostgreSQL: builds it from the published offers, then
- * follows the change log ({@code offer_change}, written by a trigger in every transaction that
+ * follows the change log ({@code offer_search_log}, written by a trigger in every transaction that
  * writes an offer) from the last sequence it applied.
  *
- * <p>Waking: a dedicated connection LISTENs on {@code offer_change} (NOTIFY is delivered at the
+ * <p>Waking: a dedicated connection LISTENs on {@code offer_search_log} (NOTIFY is delivered at the
  * writer's commit), and the follower reads the log at least every {@code maxStaleness} anyway, so a
  * lost notification (a broken listen connection, a restarted database) only delays a change up to
  * that bound. An instance's own writes are read at once ({@link #catchUp}, called by the search
@@ -105,7 +105,7 @@ public final class ChangeFollower implements AutoCloseable {
             try {
                 long newest = 0;
                 try (Statement s = c.createStatement();
-                        ResultSet r = s.executeQuery("select coalesce(max(seq), 0) from offer_change")) {
+                        ResultSet r = s.executeQuery("select coalesce(max(seq), 0) from offer_search_log")) {
                     r.next();
                     newest = r.getLong(1);
                 }
@@ -113,7 +113,7 @@ public final class ChangeFollower implements AutoCloseable {
                 gapSince.clear();
                 // Sequences drawn by transactions still open now are not visible yet: wait for them.
                 Set<Long> seen = new java.util.HashSet<>();
-                try (PreparedStatement p = c.prepareStatement("select seq from offer_change where seq > ?")) {
+                try (PreparedStatement p = c.prepareStatement("select seq from offer_search_log where seq > ?")) {
                     p.setLong(1, newest - BUILD_WINDOW);
                     try (ResultSet r = p.executeQuery()) {
                         while (r.next()) {
@@ -150,7 +150,7 @@ public final class ChangeFollower implements AutoCloseable {
                 // Gaps first: a transaction that drew a lower sequence may have committed since.
                 TreeMap<Long, UUID> late = new TreeMap<>();
                 try (PreparedStatement p = c.prepareStatement(
-                        "select seq, offer_id from offer_change where seq = any(?)")) {
+                        "select seq, offer_id from offer_search_log where seq = any(?)")) {
                     p.setArray(1, c.createArrayOf("bigint", gapSince.keySet().toArray()));
                     read(p, late);
                 }
@@ -163,7 +163,7 @@ public final class ChangeFollower implements AutoCloseable {
             while (more) {
                 TreeMap<Long, UUID> rows = new TreeMap<>();
                 try (PreparedStatement p = c.prepareStatement(
-                        "select seq, offer_id from offer_change where seq > ? order by seq limit " + BATCH)) {
+                        "select seq, offer_id from offer_search_log where seq > ? order by seq limit " + BATCH)) {
                     p.setLong(1, readUpTo);
                     read(p, rows);
                 }
@@ -222,7 +222,7 @@ public final class ChangeFollower implements AutoCloseable {
             if (listening == null || listening.isClosed()) {
                 Connection c = listen.open();
                 try (Statement s = c.createStatement()) {
-                    s.execute("listen offer_change");
+                    s.execute("listen offer_search_log");
                 }
                 listening = c;
             }

@@ -198,7 +198,7 @@ public class SearchReadModel {
             concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
     void purgeChangeLog() {
         try (var c = dataSource.getConnection(); var s = c.createStatement()) {
-            int purged = s.executeUpdate("delete from offer_change where changed_at < now() - interval '1 day'");
+            int purged = s.executeUpdate("delete from offer_search_log where changed_at < now() - interval '1 day'");
             LOG.debugf("Offer change log: %d rows older than a day purged", purged);
         } catch (java.sql.SQLException e) {
             LOG.warn("Purging the offer change log failed; the next run tries again", e);

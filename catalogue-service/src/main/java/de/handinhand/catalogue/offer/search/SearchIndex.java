@@ -338,7 +338,8 @@ public final class SearchIndex implements Closeable {
     /** A reader and everything a search reads besides the text and the radius, by document number. */
     record View(DirectoryReader reader, IndexSearcher searcher, int maxDoc, FixedBitSet live, OfferRow[] docs,
             Map<String, Map<String, FixedBitSet>> facets, Map<String, Integer> municipalities, int[] municipality,
-            int[] titleRank, int[] updatedRank, int[] updatedAscRank, int[] titleOrder, int[] updatedOrder) {
+            int[] titleRank, int[] updatedRank, int[] updatedAscRank, int[] titleOrder, int[] updatedOrder,
+            int[] validFrom, int[] validUntil, FixedBitSet free) {
 
         static View of(DirectoryReader reader, Map<String, OfferRow> rows) throws IOException {
             int maxDoc = reader.maxDoc();
@@ -364,6 +365,10 @@ public final class SearchIndex implements Closeable {
             SearchStatements.DIMENSIONS.forEach(d -> facets.put(d, new HashMap<>()));
             Map<String, Integer> municipalities = new HashMap<>();
             int[] municipality = new int[maxDoc];
+            // The filters' columns as arrays: a filter reads them in order, not an object per document.
+            int[] validFrom = new int[maxDoc];
+            int[] validUntil = new int[maxDoc];
+            FixedBitSet free = new FixedBitSet(Math.max(maxDoc, 1));
             List<Integer> present = new ArrayList<>();
             for (int doc = 0; doc < maxDoc; doc++) {
                 OfferRow row = docs[doc];
@@ -371,6 +376,11 @@ public final class SearchIndex implements Closeable {
                     continue;
                 }
                 present.add(doc);
+                validFrom[doc] = row.validFrom();
+                validUntil[doc] = row.validUntil();
+                if (row.free()) {
+                    free.set(doc);
+                }
                 if (row.kreis() != null) {
                     bit(facets.get("kreis"), row.kreis(), maxDoc, doc);
                 }
@@ -398,7 +408,7 @@ public final class SearchIndex implements Closeable {
             int[] updatedOrder = order(present, byUpdated);
             return new View(reader, searcher, maxDoc, live, docs, facets, municipalities, municipality,
                     ranks(titleOrder, maxDoc), ranks(updatedOrder, maxDoc), ranks(order(present, byUpdatedAscending), maxDoc),
-                    titleOrder, updatedOrder);
+                    titleOrder, updatedOrder, validFrom, validUntil, free);
         }
 
         private static void bit(Map<String, FixedBitSet> values, String value, int maxDoc, int doc) {
@@ -436,21 +446,29 @@ public final class SearchIndex implements Closeable {
             Integer town = q.municipality() == null ? null : municipalities.getOrDefault(lower(q.municipality()), -2);
             int validOn = q.validOn() == null ? 0 : (int) q.validOn().toEpochDay();
             int notExpiredOn = q.notExpiredOn() == null ? 0 : (int) q.notExpiredOn().toEpochDay();
-            BitSetIterator it = new BitSetIterator(base, 0);
-            for (int doc = it.nextDoc(); doc != BitSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
-                OfferRow row = docs[doc];
-                boolean keep = (town == null || municipality[doc] == town)
-                        && (q.free() == null || row.free() == q.free())
-                        && (q.validOn() == null || (row.validFrom() <= validOn && row.validUntil() >= validOn))
-                        && (q.notExpiredOn() == null || row.validUntil() >= notExpiredOn);
-                if (keep && q.geo()) {
-                    keep = withinRadius(row, q.area());
-                    if (keep) {
-                        distances.add(doc, minDistance(row, q.area()));
-                    }
+            if (q.free() != null) {
+                if (q.free()) {
+                    base.and(free);
+                } else {
+                    base.andNot(free);
                 }
-                if (!keep) {
-                    base.clear(doc);
+            }
+            if (town != null || q.validOn() != null || q.notExpiredOn() != null || q.geo()) {
+                BitSetIterator it = new BitSetIterator(base, 0);
+                for (int doc = it.nextDoc(); doc != BitSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+                    boolean keep = (town == null || municipality[doc] == town)
+                            && (q.validOn() == null || (validFrom[doc] <= validOn && validUntil[doc] >= validOn))
+                            && (q.notExpiredOn() == null || validUntil[doc] >= notExpiredOn);
+                    if (keep && q.geo()) {
+                        double distance = haversineIfWithin(docs[doc], q.area());
+                        keep = !Double.isNaN(distance);
+                        if (keep) {
+                            distances.add(doc, distance);
+                        }
+                    }
+                    if (!keep) {
+                        base.clear(doc);
+                    }
                 }
             }
             // Facets: each dimension counted with the other dimensions' filters, without its own.
@@ -499,7 +517,9 @@ public final class SearchIndex implements Closeable {
                 int[] fixed = q.sort() == SearchQuery.Sort.TITLE ? titleOrder
                         : q.sort() == SearchQuery.Sort.UPDATED || (q.sort() == SearchQuery.Sort.RELEVANCE && scores == null)
                                 ? updatedOrder : null;
-                if (fixed != null) {
+                if (q.sort() == SearchQuery.Sort.DISTANCE) {
+                    sorted.addAll(nearest(hits, distances, wanted));
+                } else if (fixed != null) {
                     // A fixed order: walk it until the page is full (no sorting of all the hits).
                     for (int i = 0; i < fixed.length && sorted.size() < wanted; i++) {
                         if (hits.get(fixed[i])) {
@@ -523,10 +543,49 @@ public final class SearchIndex implements Closeable {
                     sorted.sort(order);
                 }
                 for (int doc : sorted.subList((int) from, sorted.size())) {
-                    page.add(new OfferSearch.Hit(docs[doc].id(), q.geo() ? round(distances.get(doc)) : null));
+                    page.add(new OfferSearch.Hit(docs[doc].id(), q.geo() ? round(kilometres(distances.get(doc))) : null));
                 }
             }
             return new OfferSearch.Result(page, total, counts);
+        }
+
+        /**
+         * The first {@code wanted} hits by distance, then id: the distances are read in document order
+         * beside the hits, the nearest kept in a small sorted array.
+         */
+        private List<Integer> nearest(FixedBitSet hits, Sparse distances, int wanted) {
+            int[] best = new int[wanted];
+            double[] bestDistance = new double[wanted];
+            int n = 0;
+            for (int i = 0; i < distances.size; i++) {
+                int doc = distances.docs[i];
+                if (!hits.get(doc)) {
+                    continue;
+                }
+                double d = distances.values[i];
+                if (n == wanted && !before(d, doc, bestDistance[n - 1], best[n - 1])) {
+                    continue;
+                }
+                int at = n == wanted ? n - 1 : n;
+                while (at > 0 && before(d, doc, bestDistance[at - 1], best[at - 1])) {
+                    best[at] = best[at - 1];
+                    bestDistance[at] = bestDistance[at - 1];
+                    at--;
+                }
+                best[at] = doc;
+                bestDistance[at] = d;
+                n = Math.min(wanted, n + 1);
+            }
+            List<Integer> result = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                result.add(best[i]);
+            }
+            return result;
+        }
+
+        private boolean before(double distance, int doc, double otherDistance, int other) {
+            int c = Double.compare(distance, otherDistance);
+            return c != 0 ? c < 0 : docs[doc].id().toString().compareTo(docs[other].id().toString()) < 0;
         }
 
         private FixedBitSet matches(SearchQuery q, Query text, Sparse scores) throws IOException {
@@ -621,37 +680,46 @@ public final class SearchIndex implements Closeable {
         }
     }
 
-    /** As the SQL: a location inside the bounding box and within the radius by the great-circle distance. */
-    static boolean withinRadius(OfferRow row, SearchQuery.Circle area) {
+
+    /**
+     * As the SQL: whether one of the offer's locations lies inside the bounding box and within the
+     * radius; if so the haversine term {@code a} of its nearest location (the distance is
+     * {@code 2R asin(sqrt(a))}, growing with {@code a}), else NaN. The radius is compared on
+     * {@code a}, so only the page's distances need an arc sine; within a hair of the radius the
+     * SQL's formula itself decides.
+     */
+    static double haversineIfWithin(OfferRow row, SearchQuery.Circle area) {
         double dLat = area.radiusKm() / 111.2;
         double cos = Math.max(Math.cos(Math.toRadians(area.lat())), 0.01);
         double dLon = Math.min(area.radiusKm() / (111.32 * cos), 180);
+        double half = Math.sin(area.radiusKm() / (2 * SearchStatements.EARTH_KM));
+        double limit = half * half;
+        double min = Double.MAX_VALUE;
+        boolean within = false;
         for (int i = 0; i < row.lats().length; i++) {
             double lat = row.lats()[i];
             double lon = row.lons()[i];
-            if (lat >= area.lat() - dLat && lat <= area.lat() + dLat && lon >= area.lon() - dLon
-                    && lon <= area.lon() + dLon && distance(area, lat, lon) <= area.radiusKm()) {
-                return true;
+            double a = haversine(area, lat, lon);
+            min = Math.min(min, a);
+            if (!within && lat >= area.lat() - dLat && lat <= area.lat() + dLat && lon >= area.lon() - dLon
+                    && lon <= area.lon() + dLon) {
+                within = Math.abs(a - limit) > limit * 1e-9 ? a < limit : kilometres(a) <= area.radiusKm();
             }
         }
-        return false;
+        return within ? min : Double.NaN;
     }
 
-    static double minDistance(OfferRow row, SearchQuery.Circle area) {
-        double min = Double.MAX_VALUE;
-        for (int i = 0; i < row.lats().length; i++) {
-            min = Math.min(min, distance(area, row.lats()[i], row.lons()[i]));
-        }
-        return min;
-    }
-
-    /** The SQL's great-circle distance, term by term. */
-    static double distance(SearchQuery.Circle from, double lat, double lon) {
+    static double haversine(SearchQuery.Circle from, double lat, double lon) {
         double sinLat = Math.sin(Math.toRadians(lat - from.lat()) / 2);
         double sinLon = Math.sin(Math.toRadians(lon - from.lon()) / 2);
-        return 2 * SearchStatements.EARTH_KM * Math.asin(Math.sqrt(sinLat * sinLat
-                + Math.cos(Math.toRadians(from.lat())) * Math.cos(Math.toRadians(lat)) * sinLon * sinLon));
+        return sinLat * sinLat + Math.cos(Math.toRadians(from.lat())) * Math.cos(Math.toRadians(lat)) * sinLon * sinLon;
     }
+
+    static double kilometres(double haversine) {
+        return 2 * SearchStatements.EARTH_KM * Math.asin(Math.sqrt(haversine));
+    }
+
+
 
     private static double round(double km) {
         return Math.round(km * 100) / 100.0;

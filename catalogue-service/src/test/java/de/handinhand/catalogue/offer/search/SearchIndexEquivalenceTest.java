@@ -80,7 +80,13 @@ class SearchIndexEquivalenceTest {
                 expected.facets().forEach((d, counts) -> assertEquals(List.copyOf(counts.keySet()),
                         List.copyOf(actual.facets().get(d).keySet()), what + " order of " + d));
                 if (q.text() != null && q.sort() == SearchQuery.Sort.RELEVANCE) {
-                    assertEquals(new HashSet<>(expected.hits()), new HashSet<>(actual.hits()), what);
+                    // Scores differ: everything found, as a set (a page of it depends on the ranking).
+                    SearchQuery all = new SearchQuery(q.text(), q.kreis(), q.municipality(), q.field(), q.targetGroup(),
+                            q.language(), q.free(), q.validOn(), q.notExpiredOn(), q.area(), q.sort(), 0, 200);
+                    if (expected.total() <= 200) {
+                        assertEquals(new HashSet<>(withoutDistances(sql.search(all), all).hits()),
+                                new HashSet<>(follower.index().search(all).hits()), what);
+                    }
                 } else {
                     assertEquals(expected.hits(), actual.hits(), what);
                 }

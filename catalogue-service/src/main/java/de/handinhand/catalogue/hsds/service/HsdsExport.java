@@ -62,7 +62,7 @@ public class HsdsExport {
             return servicesBySql(q);
         }
         SearchIndex.Export found = index.get().export(q.search(), q.modifiedAfter() == null ? null
-                : java.time.temporal.ChronoUnit.MICROS.between(Instant.EPOCH, q.modifiedAfter()), q.offset(), q.perPage());
+                : SearchIndex.micros(q.modifiedAfter()), q.offset(), q.perPage());
         return servicesPage(found.ids(), found.total(), q);
     }
 

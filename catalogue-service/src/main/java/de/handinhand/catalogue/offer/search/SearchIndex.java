@@ -288,6 +288,15 @@ public final class SearchIndex implements Closeable {
         }
     }
 
+    /**
+     * An instant in microseconds since 1970, as {@code updated_at} is compared. Not
+     * {@code ChronoUnit.MICROS.between}: it counts in nanoseconds first, which overflow after 2262,
+     * and {@code modified_after} may lie anywhere up to 9999.
+     */
+    public static long micros(java.time.Instant instant) {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1000);
+    }
+
     /** A page of the HSDS export's services, by id, and their total. */
     public record Export(List<UUID> ids, long total) {
     }

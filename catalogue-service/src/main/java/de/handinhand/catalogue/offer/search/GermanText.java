@@ -14,22 +14,30 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.compound.DictionaryCompoundWordTokenFilter;
 import org.apache.lucene.analysis.de.GermanAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.KeywordRepeatFilter;
+import org.apache.lucene.analysis.miscellaneous.RemoveDuplicatesTokenFilter;
 import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.tartarus.snowball.ext.GermanStemmer;
+import org.tartarus.snowball.ext.German2Stemmer;
 
 /**
  * The German text analysis of the search index, built from Lucene's parts so that it matches what
  * the SQL search matched (PostgreSQL's {@code german} configuration is the Snowball German stemmer
- * with the Snowball German stop words, which Lucene ships too) and adds compound words:
+ * with the Snowball German stop words, which Lucene ships too) and adds compound words.
+ *
+ * <p>The stemmer is Snowball's {@code german2} variant, which reads "ae", "oe" and "ue" as the
+ * umlauts: the folding writes every umlaut that way, so it stems "Fahrräder" (folded "fahrraeder")
+ * to "fahrrad" and finds "Fahrradwerkstatt"; the plain variant stems it to "fahrraed". PostgreSQL 18
+ * (Snowball 3, whose {@code german} took in {@code german2}) stems the same way: checked with
+ * {@code ts_lexize('german_stem', ...)} on the test database's 18.6, and by the equivalence test.
  *
  * <ul>
  *   <li>{@link #WORDS}: every word, folded ({@link Folding}: lower case, ü → ue, accents dropped),
  *       stop words included (PostgreSQL's {@code simple} half of the search vector);</li>
- *   <li>{@link #STEMS}: the Snowball German stem of every word that is not a stop word (the
+ *   <li>{@link #STEMS}: the Snowball German (german2) stem of every word that is not a stop word (the
  *       {@code german} half), which is also how a query's words are taken apart;</li>
- *   <li>{@link #parts}: the stems of the words and of the parts of compound words found in a word list built from the
+ *   <li>{@link #parts}: the words and parts of compound words, each also stemmed, the parts found in a word list built from the
  *       catalogue's own vocabulary ({@link DictionaryCompoundWordTokenFilter}), so "Sprachkurs" is
  *       found inside "Deutschsprachkurs" and "Kurs" inside "Sprachkurs".</li>
  * </ul>
@@ -60,7 +68,7 @@ public final class GermanText {
         protected TokenStreamComponents createComponents(String field) {
             Tokenizer source = new StandardTokenizer();
             TokenStream stream = new StopFilter(new LowerCaseFilter(source), GermanAnalyzer.getDefaultStopSet());
-            return new TokenStreamComponents(source, new SnowballFilter(stream, new GermanStemmer()));
+            return new TokenStreamComponents(source, new SnowballFilter(stream, new German2Stemmer()));
         }
     };
 
@@ -75,8 +83,11 @@ public final class GermanText {
                 Tokenizer source = new StandardTokenizer();
                 TokenStream parts = new DictionaryCompoundWordTokenFilter(new LowerCaseFilter(source), dictionary,
                         MIN_COMPOUND, MIN_PART, MAX_PART, false);
-                // Stemmed like the query's words, so "Café" (stem caf) meets the part "cafe" of "Lesecafé".
-                return new TokenStreamComponents(source, new SnowballFilter(parts, new GermanStemmer()));
+                // Each word and part both as it is and stemmed, as the text fields hold words and stems: a
+                // query stem is a prefix, so "Sprachkurse" (stem sprachkurs) needs the part "sprachkurs"
+                // of "Deutschsprachkurs" (stem sprachkur), and "Café" (stem caf) the stem of "cafe".
+                TokenStream stems = new SnowballFilter(new KeywordRepeatFilter(parts), new German2Stemmer());
+                return new TokenStreamComponents(source, new RemoveDuplicatesTokenFilter(stems));
             }
         };
     }

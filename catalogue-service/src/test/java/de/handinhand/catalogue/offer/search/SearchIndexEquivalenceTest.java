@@ -93,7 +93,8 @@ class SearchIndexEquivalenceTest {
                 compared++;
                 nonEmpty += expected.total() > 0 ? 1 : 0;
             }
-            assertTrue(nonEmpty > compared / 2, "most searches find something: " + nonEmpty + " of " + compared);
+            // Not a comparison of empty answers: the generated filters combine, so about half find nothing.
+            assertTrue(nonEmpty >= compared / 3, "a third of the searches find something: " + nonEmpty + " of " + compared);
 
             // The HSDS export's services: the same words, a lower bound on the last change, pages by change.
             for (int i = 0; i < 60; i++) {

@@ -17,10 +17,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.UUID;
 import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,6 +42,12 @@ class SearchCacheTest {
     AgroalDataSource dataSource;
     @Inject
     TransactionSynchronizationRegistry transactions;
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String url;
+    @ConfigProperty(name = "quarkus.datasource.username")
+    String user;
+    @ConfigProperty(name = "quarkus.datasource.password")
+    String password;
 
     @Test
     void ownChangesShowAtOnceOthersWithinTheInterval() throws Exception {
@@ -49,7 +58,7 @@ class SearchCacheTest {
         assertEquals(0, total("Kürbisgarten"), "an archived offer is gone from the very next search");
 
         // Another instance (or an operator) changes the catalogue: this instance learns it from
-        // the version row within its check interval.
+        // the change log within its check interval (SQL engine) or its bound on staleness (index).
         String other = OfferFixtures.published(OFFICE, OfferFixtures.offer(KREIS, "Melonenbeet"));
         assertEquals(1, total("Melonenbeet"));
         assertEquals(0, total("Zucchinihof"));
@@ -66,7 +75,8 @@ class SearchCacheTest {
     @Test
     void repeatedSearchesAreAnsweredFromTheCache() {
         // The cache serves only the SQL engine (catalogue.search.engine=sql); the index answers without it.
-        SearchCache cache = new SearchCache(dataSource, transactions, new SimpleMeterRegistry(), 10, Duration.ofSeconds(1));
+        SearchCache cache = new SearchCache(dataSource, transactions, new SimpleMeterRegistry(), 10, Duration.ofSeconds(1),
+                Duration.ofMinutes(2));
         SearchQuery query = new SearchQuery("Sprachcafé", null, null, null, null, null, null, null, null, null,
                 SearchQuery.Sort.RELEVANCE, 0, 20);
         AtomicInteger computed = new AtomicInteger();
@@ -77,6 +87,56 @@ class SearchCacheTest {
             });
         }
         assertEquals(1, computed.get(), "the repeats came from the cache");
+    }
+
+    /**
+     * Two transactions write two offers at once: neither waits for the other (each offer write once
+     * queued on the catalogue_version row), and the cache still drops its page for each commit, the
+     * lower change-log sequence committed after the higher one included.
+     */
+    @Test
+    void offerWritersDoNotQueueAndALateLowerSequenceStillDropsThePage() throws Exception {
+        String first = OfferFixtures.published(OFFICE, OfferFixtures.offer(KREIS, "Apfelwiese"));
+        String second = OfferFixtures.published(OFFICE, OfferFixtures.offer(KREIS, "Birnenwiese"));
+        SearchCache cache = new SearchCache(dataSource, transactions, new SimpleMeterRegistry(), 10, Duration.ZERO,
+                Duration.ofMinutes(2));
+        SearchQuery query = new SearchQuery("Wiese", KREIS, null, null, null, null, null, null, null, null,
+                SearchQuery.Sort.RELEVANCE, 0, 20);
+        AtomicInteger computed = new AtomicInteger();
+        Runnable search = () -> cache.get(new SearchCache.Key(query, "de"), () -> {
+            computed.incrementAndGet();
+            return new SearchPage(List.of(), 0, 0, 20, Map.of());
+        });
+        search.run();
+        search.run();
+        assertEquals(1, computed.get(), "nothing changed: the page is reused");
+        try (Connection slow = DriverManager.getConnection(url, user, password);
+                Connection fast = DriverManager.getConnection(url, user, password)) {
+            slow.setAutoCommit(false);
+            fast.setAutoCommit(false);
+            try (Statement s = fast.createStatement()) {
+                // A write queued behind the open one fails the test here instead of hanging it.
+                s.execute("set local lock_timeout = '5s'");
+            }
+            touch(slow, first);
+            touch(fast, second);
+            fast.commit();
+            search.run();
+            assertEquals(2, computed.get(), "the fast commit dropped the page");
+            search.run();
+            assertEquals(2, computed.get());
+            slow.commit();
+        }
+        search.run();
+        assertEquals(3, computed.get(), "the lower sequence, committed late, dropped the page too");
+    }
+
+    /** An UPDATE that changes nothing but fires the offer's triggers, as any write does. */
+    private static void touch(Connection c, String id) throws Exception {
+        try (PreparedStatement p = c.prepareStatement("update offer set updated_at = updated_at where id = ?")) {
+            p.setObject(1, UUID.fromString(id));
+            assertEquals(1, p.executeUpdate());
+        }
     }
 
     private static int total(String q) {

@@ -23,8 +23,8 @@ public interface SearchConfig {
         MEMORY
     }
 
-    /** SQL until the index's equivalence test passes on main (see the README's catalogue section). */
-    @WithDefault("sql")
+    /** The index; {@code sql} is the way back (the search before the index, with its page cache). */
+    @WithDefault("lucene")
     Engine engine();
 
     /**

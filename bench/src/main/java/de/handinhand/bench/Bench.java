@@ -48,6 +48,11 @@ public final class Bench {
                     Integer.parseInt(options.getOrDefault("warmup", "0"))).run();
             case "gateway" -> new GatewayBench(target, options).run();
             case "memory" -> Memory.print();
+            case "index" -> IndexBench.synthetic(Integer.parseInt(options.getOrDefault("offers", "100000")),
+                    Integer.parseInt(options.getOrDefault("distinct", "20000")),
+                    Integer.parseInt(options.getOrDefault("threads", String.valueOf(Runtime.getRuntime().availableProcessors()))),
+                    java.time.Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "10"))),
+                    java.time.Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "30"))));
             default -> usage();
         }
     }
@@ -71,6 +76,7 @@ public final class Bench {
                                      [--path=/api/submissions?size=20] [--user=heilbronn] [--nginx=/usr/sbin/nginx]
                                      [--nginx-workers=auto]
                        Bench memory
+                       Bench index [--offers=100000] [--distinct=20000] [--threads=CORES] [--seconds=30] [--warmup=10]
                        Bench scoring [--entries=1000] [--jurors=5] [--clients=32] [--kafka=localhost:9092] [--samples=50]
                                      [--warmup=0]
                        Bench search [--clients=32] [--seconds=60] [--warmup=15] [--distinct=128] [--catalogue=http://localhost:8082]

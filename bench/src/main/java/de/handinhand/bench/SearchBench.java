@@ -28,7 +28,8 @@ import java.util.stream.Stream;
  * searches, later pages; facets always computed), drawn at random. Then, in the same run, the same
  * searches' SQL (the page statement and the facet statement, exactly as the service builds them)
  * as raw SQL through {@code pgbench} against the catalogue database, with as many clients for as
- * long, and the ratio service/raw. Prints figures; asserts nothing.
+ * long, and the ratio service/raw; then the raw rate of the catalogue's search index itself, built in
+ * this process from the same database ({@link IndexBench}). Prints figures; asserts nothing.
  *
  * <p>pgbench takes at most 128 scripts: with more distinct searches, it runs the first 128.
  */
@@ -87,9 +88,17 @@ final class SearchBench {
             if (hits + misses > 0) {
                 System.out.printf("  search cache during the run: %.0f hits, %.0f misses (%.1f %% hits)%n", hits, misses,
                         100 * hits / (hits + misses));
+            } else {
+                System.out.println("  search cache: not used (every search answered by the index: 100 % misses)");
             }
         }
         pgbench(searches, serviceRate, serviceLatency);
+        // Last, so its CPU does not share the machine with the runs above.
+        IndexBench.Result index = IndexBench.run(database, searches, Runtime.getRuntime().availableProcessors(),
+                Duration.ofSeconds(Math.min(10, warmup.toSeconds())), Duration.ofSeconds(Math.min(30, duration.toSeconds())));
+        System.out.printf("raw index (in process, %d threads, the same searches): %.0f searches/s, %s%n",
+                Runtime.getRuntime().availableProcessors(), index.rate(), index.latency().summary());
+        System.out.printf("ratio service/raw index: throughput %.2f%n", serviceRate / index.rate());
     }
 
     private void pgbench(List<SearchQuery> searches, double serviceRate, Stats serviceLatency) throws Exception {

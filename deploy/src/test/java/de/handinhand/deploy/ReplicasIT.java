@@ -65,7 +65,7 @@ class ReplicasIT {
      * instances at this interval (README "Search cache"); when the search moves to an index, this names
      * that index's bound (e.g. {@code catalogue.search.max-staleness}).
      */
-    static final String SEARCH_STALENESS_PROPERTY = "handinhand.search.cache.check-interval";
+    static final String SEARCH_STALENESS_PROPERTY = "catalogue.search.max-staleness";
 
     private static final int REPLICAS = 2;
     private static final int MUNICIPALITIES = 24;

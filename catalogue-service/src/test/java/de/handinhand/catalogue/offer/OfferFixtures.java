@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 /** Offers as a publisher writes them, and a helper that creates and publishes one. */
-final class OfferFixtures {
+public final class OfferFixtures {
 
     private OfferFixtures() {
     }
 
-    static Map<String, Object> offer(String kreisId, String titleDe) {
+    public static Map<String, Object> offer(String kreisId, String titleDe) {
         Map<String, Object> o = new HashMap<>();
         o.put("title", new HashMap<>(Map.of("de", titleDe)));
         o.put("description", new HashMap<>(Map.of("de", "Ein Angebot für Neuzugewanderte.")));
@@ -33,7 +33,7 @@ final class OfferFixtures {
     }
 
     /** Creates and publishes the offer as the given publisher; returns its id. */
-    static String published(String publisher, Map<String, Object> offer) {
+    public static String published(String publisher, Map<String, Object> offer) {
         return given().auth().oauth2(publisher).contentType(ContentType.JSON).body(offer)
                 .queryParam("publish", "true").post("/api/catalogue/offers")
                 .then().statusCode(201).extract().path("id");

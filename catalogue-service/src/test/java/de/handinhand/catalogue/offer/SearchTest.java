@@ -4,13 +4,18 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import de.handinhand.catalogue.WithPostgresAndOidc;
+import de.handinhand.catalogue.offer.search.OfferSearch;
+import de.handinhand.catalogue.offer.search.SearchQuery;
 import de.handinhand.common.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +43,9 @@ class SearchTest {
     static final double[] MUNICH = {48.1374, 11.5755};
 
     final Map<String, String> ids = new HashMap<>();
+
+    @Inject
+    OfferSearch sql;
 
     /** Once per class, but inside the first test: Quarkus and its HTTP port are up only then. */
     @BeforeEach
@@ -136,6 +144,24 @@ class SearchTest {
         assertTrue(distance > 17 && distance < 19, "Dachau to Marienplatz is about 18 km, not " + distance);
         // The offer without coordinates never matches a radius search.
         assertTrue(!found("near", dachau, "radiusKm", "500").contains("schwimmen"));
+    }
+
+    @Test
+    void aSearchWithoutAPointHasNoDistance() {
+        // Through the API, whichever engine answers: no point, no distance (not 0 km).
+        List<Object> distances = search(Map.of("kreis", NORTH)).extract().jsonPath().getList("items.distanceKm");
+        assertEquals(3, distances.size());
+        distances.forEach(d -> assertNull(d, "distanceKm without a radius"));
+        // The SQL search itself (the engine without the index, and the index's oracle).
+        OfferSearch.Result plain = sql.search(new SearchQuery(null, NORTH, null, null, null, null, null, null, null, null,
+                SearchQuery.Sort.TITLE, 0, 20));
+        assertEquals(3, plain.hits().size());
+        plain.hits().forEach(h -> assertNull(h.distanceKm(), "SQL distance of " + h.id() + " without a radius"));
+        OfferSearch.Result near = sql.search(new SearchQuery(null, NORTH, null, null, null, null, null, null, null,
+                new SearchQuery.Circle(DACHAU[0], DACHAU[1], 25), SearchQuery.Sort.DISTANCE, 0, 20));
+        assertEquals(3, near.hits().size());
+        near.hits().forEach(h -> assertNotNull(h.distanceKm(), "SQL distance of " + h.id() + " within a radius"));
+        assertTrue(near.hits().get(2).distanceKm() > 17, "the Munich offer is about 18 km from Dachau");
     }
 
     @Test

@@ -5,6 +5,8 @@ import de.handinhand.catalogue.offer.Offer;
 import de.handinhand.catalogue.offer.OfferStatus;
 import de.handinhand.catalogue.offer.Validity;
 import de.handinhand.catalogue.offer.repository.OfferRepository;
+import de.handinhand.catalogue.offer.search.SearchIndex;
+import de.handinhand.catalogue.offer.search.SearchReadModel;
 import de.handinhand.catalogue.offer.search.SearchStatements;
 import de.handinhand.catalogue.offer.search.Sql;
 import io.agroal.api.AgroalDataSource;
@@ -44,14 +46,28 @@ public class HsdsExport {
     private final AgroalDataSource dataSource;
     private final OfferRepository offers;
     private final Clock clock;
+    private final SearchReadModel search;
 
-    public HsdsExport(AgroalDataSource dataSource, OfferRepository offers, Clock clock) {
+    public HsdsExport(AgroalDataSource dataSource, OfferRepository offers, Clock clock, SearchReadModel search) {
         this.dataSource = dataSource;
         this.offers = offers;
         this.clock = clock;
+        this.search = search;
     }
 
+    /** The services from the search index (the same words match as in the public search); SQL until it is built. */
     public Hsds.Page<Hsds.Service> services(Query q) {
+        var index = search.index();
+        if (index.isEmpty()) {
+            return servicesBySql(q);
+        }
+        SearchIndex.Export found = index.get().export(q.search(), q.modifiedAfter() == null ? null
+                : SearchIndex.micros(q.modifiedAfter()), q.offset(), q.perPage());
+        return servicesPage(found.ids(), found.total(), q);
+    }
+
+    /** The services by SQL alone: the answer until the index is built, and the oracle of its test. */
+    public Hsds.Page<Hsds.Service> servicesBySql(Query q) {
         Sql sql = new Sql("select o.id, count(*) over () as total from offer o");
         SearchStatements.words(sql, q.search());
         sql.append(" where o.status = 'PUBLISHED'");
@@ -77,6 +93,10 @@ public class HsdsExport {
             total = count("select count(*) from offer o", q, " and (query.q is null or o.search @@ query.q)",
                     " and o.updated_at >= ?");
         }
+        return servicesPage(ids, total, q);
+    }
+
+    private Hsds.Page<Hsds.Service> servicesPage(List<UUID> ids, long total, Query q) {
         Map<UUID, Offer> found = new HashMap<>();
         if (!ids.isEmpty()) {
             offers.list("id in ?1", ids).forEach(o -> found.put(o.id, o));

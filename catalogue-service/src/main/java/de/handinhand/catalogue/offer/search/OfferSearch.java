@@ -42,8 +42,10 @@ public class OfferSearch {
             try (PreparedStatement p = page.prepare(c); ResultSet r = p.executeQuery()) {
                 while (r.next()) {
                     total = r.getLong("total");
+                    // wasNull() speaks of the column read last: asked right after the distance, before the id.
                     double distance = r.getDouble("distance");
-                    hits.add(new Hit(r.getObject("id", UUID.class), r.wasNull() ? null : round(distance)));
+                    Double km = r.wasNull() ? null : round(distance);
+                    hits.add(new Hit(r.getObject("id", UUID.class), km));
                 }
             }
             if (hits.isEmpty() && q.page() > 0) {

@@ -9,8 +9,6 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,12 +20,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * lot (the same town, the same field, the first page), and a page with its facets costs several
  * statements over the whole catalogue, whereas the cached one costs a map lookup.
  *
- * <p>Correctness: every page belongs to the catalogue version it was computed at (the
- * {@code catalogue_version} row, which a trigger moves on in every transaction that changes an
- * offer, visible at that transaction's commit). A change committed by this instance makes the
- * next search read the version again at once; a change by another instance is seen within
- * {@code handinhand.search.cache.check-interval} (default 1 s). A new version drops every cached
- * page. At most {@code handinhand.search.cache.size} pages are kept (0 switches the cache off).
+ * <p>Correctness: every page belongs to the state of the change log ({@code offer_search_log}, a
+ * row per offer written, appended by a trigger in the writing transaction) at which it was computed:
+ * whenever a look at the log finds anything committed since the last look (a lower sequence that
+ * committed late included, see {@link ChangeLogCursor}), every cached page is dropped. A change
+ * committed by this instance makes the next search look at once; a change by another instance is
+ * seen within {@code handinhand.search.cache.check-interval} (default 1 s). At most
+ * {@code handinhand.search.cache.size} pages are kept (0 switches the cache off).
+ *
+ * <p>Until V10 a counter row ({@code catalogue_version}) that a trigger moved on in every writing
+ * transaction was the version; every offer write of the catalogue then held that one row's lock
+ * until its commit, so publishers and event consumers queued behind each other. The log's sequence
+ * needs no lock, and its gaps are waited for instead.
  */
 @ApplicationScoped
 public class SearchCache {
@@ -44,14 +48,21 @@ public class SearchCache {
     private final long checkNanos;
     private final Counter hits;
     private final Counter misses;
+    private final Duration gapTimeout;
     private volatile Generation current = new Generation(Long.MIN_VALUE, 0, new ConcurrentHashMap<>());
     private volatile boolean changed = true;
+    /** Guarded by this; null until the first look. */
+    private ChangeLogCursor cursor;
+    /** Guarded by this: how many looks at the log found something new. */
+    private long version;
 
     public SearchCache(AgroalDataSource dataSource, TransactionSynchronizationRegistry transactions,
             MeterRegistry meters,
             @ConfigProperty(name = "handinhand.search.cache.size", defaultValue = "2000") int maxPages,
-            @ConfigProperty(name = "handinhand.search.cache.check-interval", defaultValue = "1S") Duration check) {
+            @ConfigProperty(name = "handinhand.search.cache.check-interval", defaultValue = "1S") Duration check,
+            @ConfigProperty(name = "catalogue.search.gap-timeout", defaultValue = "2M") Duration gapTimeout) {
         this.dataSource = dataSource;
+        this.gapTimeout = gapTimeout;
         this.transactions = transactions;
         this.maxPages = maxPages;
         this.checkNanos = check.toNanos();
@@ -118,14 +129,19 @@ public class SearchCache {
         }
     }
 
+    /** Called under this object's lock: moves on whenever the change log shows anything new. */
     private long version() {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement p = c.prepareStatement("select version from catalogue_version");
-                ResultSet r = p.executeQuery()) {
-            r.next();
-            return r.getLong(1);
+        try (Connection c = dataSource.getConnection()) {
+            if (cursor == null) {
+                cursor = ChangeLogCursor.atEnd(c, gapTimeout);
+                return ++version;
+            }
+            if (cursor.advance(c)) {
+                version++;
+            }
+            return version;
         } catch (SQLException e) {
-            throw new IllegalStateException("Reading the catalogue version failed", e);
+            throw new IllegalStateException("Reading the offer change log failed", e);
         }
     }
 }

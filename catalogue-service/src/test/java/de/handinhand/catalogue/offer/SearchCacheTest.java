@@ -10,7 +10,6 @@ import de.handinhand.catalogue.offer.search.SearchCache;
 import de.handinhand.catalogue.offer.search.SearchQuery;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,8 +39,6 @@ class SearchCacheTest {
 
     @Inject
     AgroalDataSource dataSource;
-    @Inject
-    TransactionSynchronizationRegistry transactions;
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String url;
     @ConfigProperty(name = "quarkus.datasource.username")
@@ -75,7 +72,7 @@ class SearchCacheTest {
     @Test
     void repeatedSearchesAreAnsweredFromTheCache() {
         // The cache serves only the SQL engine (catalogue.search.engine=sql); the index answers without it.
-        SearchCache cache = new SearchCache(dataSource, transactions, new SimpleMeterRegistry(), 10, Duration.ofSeconds(1),
+        SearchCache cache = new SearchCache(dataSource, new SimpleMeterRegistry(), 10, Duration.ofSeconds(1),
                 Duration.ofMinutes(2));
         SearchQuery query = new SearchQuery("Sprachcafé", null, null, null, null, null, null, null, null, null,
                 SearchQuery.Sort.RELEVANCE, 0, 20);
@@ -98,7 +95,7 @@ class SearchCacheTest {
     void offerWritersDoNotQueueAndALateLowerSequenceStillDropsThePage() throws Exception {
         String first = OfferFixtures.published(OFFICE, OfferFixtures.offer(KREIS, "Apfelwiese"));
         String second = OfferFixtures.published(OFFICE, OfferFixtures.offer(KREIS, "Birnenwiese"));
-        SearchCache cache = new SearchCache(dataSource, transactions, new SimpleMeterRegistry(), 10, Duration.ZERO,
+        SearchCache cache = new SearchCache(dataSource, new SimpleMeterRegistry(), 10, Duration.ZERO,
                 Duration.ofMinutes(2));
         SearchQuery query = new SearchQuery("Wiese", KREIS, null, null, null, null, null, null, null, null,
                 SearchQuery.Sort.RELEVANCE, 0, 20);

@@ -5,9 +5,6 @@ import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -43,7 +40,6 @@ public class SearchCache {
     }
 
     private final AgroalDataSource dataSource;
-    private final TransactionSynchronizationRegistry transactions;
     private final int maxPages;
     private final long checkNanos;
     private final Counter hits;
@@ -56,14 +52,12 @@ public class SearchCache {
     /** Guarded by this: how many looks at the log found something new. */
     private long version;
 
-    public SearchCache(AgroalDataSource dataSource, TransactionSynchronizationRegistry transactions,
-            MeterRegistry meters,
+    public SearchCache(AgroalDataSource dataSource, MeterRegistry meters,
             @ConfigProperty(name = "handinhand.search.cache.size", defaultValue = "2000") int maxPages,
             @ConfigProperty(name = "handinhand.search.cache.check-interval", defaultValue = "1S") Duration check,
             @ConfigProperty(name = "catalogue.search.gap-timeout", defaultValue = "2M") Duration gapTimeout) {
         this.dataSource = dataSource;
         this.gapTimeout = gapTimeout;
-        this.transactions = transactions;
         this.maxPages = maxPages;
         this.checkNanos = check.toNanos();
         this.hits = Counter.builder("catalogue.search.cache").tag("result", "hit").register(meters);
@@ -88,24 +82,9 @@ public class SearchCache {
         return page;
     }
 
-    /** Called for every offer written in the current transaction: after its commit, look again. */
-    public void offerChanged() {
-        if (transactions.getTransactionKey() == null) {
-            changed = true;
-            return;
-        }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    changed = true;
-                }
-            }
-        });
+    /** A transaction that wrote offers committed here ({@code OfferChanges}): the next search looks again. */
+    public void offersCommitted() {
+        changed = true;
     }
 
     private Generation generation() {

@@ -271,19 +271,33 @@ public final class SearchIndex implements Closeable {
     }
 
     public OfferSearch.Result search(SearchQuery q) {
-        View v = view;
-        if (!v.reader().tryIncRef()) {
-            return search(q);
-        }
-        try {
-            return v.search(q, q.text() == null ? null : textQuery(q.text()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
+        return withView(v -> v.search(q, q.text() == null ? null : textQuery(q.text())));
+    }
+
+    private interface ViewWork<T> {
+        T on(View view) throws IOException;
+    }
+
+    /**
+     * Runs {@code work} on the current view, holding its reader so a refresh cannot close it meanwhile;
+     * a view closed between reading and holding it has been replaced, so the newer one is taken.
+     */
+    private <T> T withView(ViewWork<T> work) {
+        while (true) {
+            View v = view;
+            if (!v.reader().tryIncRef()) {
+                continue;
+            }
             try {
-                v.reader().decRef();
+                return work.on(v);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            } finally {
+                try {
+                    v.reader().decRef();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
         }
     }
@@ -306,11 +320,7 @@ public final class SearchIndex implements Closeable {
      * at or after {@code modifiedAfterMicros} (null: any time), oldest change first, then by id.
      */
     public Export export(String text, Long modifiedAfterMicros, int offset, int limit) {
-        View v = view;
-        if (!v.reader().tryIncRef()) {
-            return export(text, modifiedAfterMicros, offset, limit);
-        }
-        try {
+        return withView(v -> {
             SearchQuery words = new SearchQuery(text, null, null, null, null, null, null, null, null, null,
                     SearchQuery.Sort.UPDATED, 0, 1);
             FixedBitSet found = v.maxDoc() == 0 ? new FixedBitSet(1)
@@ -326,15 +336,7 @@ public final class SearchIndex implements Closeable {
             List<UUID> ids = docs.subList(Math.min(offset, docs.size()), Math.min(offset + limit, docs.size())).stream()
                     .map(doc -> v.docs()[doc].id()).toList();
             return new Export(ids, docs.size());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            try {
-                v.reader().decRef();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        });
     }
 
     @Override

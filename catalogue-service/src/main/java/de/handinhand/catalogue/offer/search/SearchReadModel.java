@@ -8,9 +8,6 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +33,6 @@ public class SearchReadModel {
     private final AgroalDataSource dataSource;
     private final OfferSearch sql;
     private final SearchConfig config;
-    private final TransactionSynchronizationRegistry transactions;
     private final String url;
     private final String user;
     private final String password;
@@ -53,14 +49,12 @@ public class SearchReadModel {
     private Path temporary;
 
     public SearchReadModel(AgroalDataSource dataSource, OfferSearch sql, SearchConfig config,
-            TransactionSynchronizationRegistry transactions,
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") String user,
             @ConfigProperty(name = "quarkus.datasource.password") String password) {
         this.dataSource = dataSource;
         this.sql = sql;
         this.config = config;
-        this.transactions = transactions;
         this.url = url;
         this.user = user;
         this.password = password;
@@ -170,24 +164,9 @@ public class SearchReadModel {
         return found;
     }
 
-    /** Called for every offer written in the current transaction: after its commit, the next search applies it. */
-    public void offerChanged() {
-        if (transactions.getTransactionKey() == null) {
-            localCommits.incrementAndGet();
-            return;
-        }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    localCommits.incrementAndGet();
-                }
-            }
-        });
+    /** A transaction that wrote offers committed here ({@code OfferChanges}): the next search applies it. */
+    public void offersCommitted() {
+        localCommits.incrementAndGet();
     }
 
     /**

@@ -64,6 +64,14 @@ public interface GatewayConfig {
         /** Reads (GET, HEAD, OPTIONS) other than the long-running ones: a read that takes longer is stuck. */
         Duration read();
 
+        /**
+         * How long one instance of a service with several may take to start answering a read (GET, HEAD,
+         * OPTIONS without a body) before the gateway sends it to the next instance, within the read's own
+         * timeout: an instance just started (its code not yet compiled) or stalled does not hold the caller
+         * for the whole timeout while another could answer. Writes are never sent twice.
+         */
+        Duration readTry();
+
         /** Every other request: writes. */
         @WithName("default")
         Duration writes();

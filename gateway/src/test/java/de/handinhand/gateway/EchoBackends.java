@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Stand-ins for the services behind the gateway: each answers with what it received (method,
  * path, the headers the gateway must forward, body size and SHA-256), so tests can see exactly
  * what crossed the gateway. {@code /slow} paths answer after 3 s, any path with {@code ?delay=<ms>}
- * after that long (both counted once the body has been read), with {@code ?status=<code>} with that
+ * after that long (both counted once the body has been read; with {@code &delayAt=<name>} only the
+ * backend of that name waits), with {@code ?status=<code>} with that
  * status; {@code /cached} paths carry a cache policy of their own.
  *
  * <p>{@code /q/openapi} answers with the service's OpenAPI document ({@link #DOCUMENTS}; 503 while it has
@@ -149,6 +150,11 @@ public class EchoBackends implements QuarkusTestResourceLifecycleManager {
         }
         long delay = exchange.getRequestURI().getPath().endsWith("/slow") ? 3_000
                 : parameter(exchange.getRequestURI().getQuery(), "delay", 0);
+        String slowOnly = text(exchange.getRequestURI().getQuery(), "delayAt");
+        if (slowOnly != null && !slowOnly.equals(name)) {
+            // ?delayAt=<backend>: only that instance is slow, the others answer at once.
+            delay = 0;
+        }
         if (delay > 0) {
             try {
                 // A service that takes this long to start its answer once it has read the whole request.
@@ -181,6 +187,18 @@ public class EchoBackends implements QuarkusTestResourceLifecycleManager {
         exchange.sendResponseHeaders((int) parameter(exchange.getRequestURI().getQuery(), "status", 200), body.length);
         exchange.getResponseBody().write(body);
         exchange.close();
+    }
+
+    /** A query parameter's text ({@code delayAt}), or null. */
+    private static String text(String query, String name) {
+        if (query != null) {
+            for (String parameter : query.split("&")) {
+                if (parameter.startsWith(name + "=")) {
+                    return parameter.substring(name.length() + 1);
+                }
+            }
+        }
+        return null;
     }
 
     /** A numeric query parameter ({@code delay} in milliseconds, {@code status}), or the default. */

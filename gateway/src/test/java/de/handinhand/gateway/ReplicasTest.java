@@ -64,6 +64,52 @@ class ReplicasTest {
     }
 
     @Test
+    void aReadThatOneInstanceIsSlowToAnswerIsAnsweredByTheNextWithinTheReadTimeout() {
+        // submission-a takes 700 ms to start answering: longer than one try (400 ms in tests), shorter than
+        // the read timeout (1 s). Whichever instance's turn it is, the caller gets submission-b's answer.
+        int before = hits("submission-a");
+        for (int i = 0; i < 6; i++) {
+            given().get("/api/calls?delay=700&delayAt=submission-a")
+                    .then().statusCode(200)
+                    .header("X-Backend", "submission-b")
+                    .body("method", equalTo("GET"));
+        }
+        assertTrue(hits("submission-a") > before, "the turn never reached the slow instance: nothing was proven");
+    }
+
+    @Test
+    void aReadThatNoInstanceAnswersInTimeGets504WithinItsTimeout() {
+        // Both live instances take 2 s, the read timeout is 1 s: the tries share it, the caller gets 504.
+        given().get("/api/calls?delay=2000")
+                .then().statusCode(504)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:handinhand:problem:backend-timeout"));
+    }
+
+    @Test
+    void aSlowWriteIsNeverSentToASecondInstance() {
+        // Writes have 1 s in tests; submission-a takes 1.5 s. A write it took is answered 504 and not
+        // repeated on submission-b, so every write reached exactly one instance.
+        int a = hits("submission-a");
+        int b = hits("submission-b");
+        int timedOut = 0;
+        for (int i = 0; i < 4; i++) {
+            int status = given().auth().oauth2(TestTokens.organizer()).contentType("application/json").body("{}")
+                    .post("/api/calls?delay=1500&delayAt=submission-a").then().extract().statusCode();
+            assertTrue(status == 504 || status == 200, "status " + status);
+            timedOut += status == 504 ? 1 : 0;
+        }
+        assertEquals(4, hits("submission-a") - a + hits("submission-b") - b, "each write reached one instance once");
+        assertEquals(timedOut, hits("submission-a") - a, "the writes submission-a took are the ones answered 504");
+        assertTrue(timedOut > 0, "the turn never reached the slow instance: nothing was proven");
+    }
+
+    private static int hits(String backend) {
+        java.util.concurrent.atomic.AtomicInteger n = EchoBackends.HITS.get(backend);
+        return n == null ? 0 : n.get();
+    }
+
+    @Test
     void theServicesRulesComeFromAnInstanceThatAnswers() {
         // The first instance never gave a document; the gateway took it from another, so it knows the
         // submission service's operations and their roles.

@@ -116,6 +116,8 @@ public class ProxyHandler {
      * context is forwarded as it came, like any end-to-end header.
      */
     private final boolean spans;
+    /** How long one instance may take with a read before the next instance is asked (GatewayConfig.Timeouts). */
+    private final Duration readTry;
     /** Whose turn it is next, per backend with several instances. */
     private final Map<String, AtomicInteger> turns = new ConcurrentHashMap<>();
     /**
@@ -130,7 +132,8 @@ public class ProxyHandler {
     public ProxyHandler(Backends backends, ServiceDocuments documents, RouteGroups groups,
             IdentityProviderManager identities, OpenTelemetry telemetry, Vertx vertx, RateLimiter rateLimiter,
             VerifiedTokens verifiedTokens, ProxyMeters meters,
-            @ConfigProperty(name = SpansFollowSampling.PROPERTY, defaultValue = "true") boolean spans) {
+            @ConfigProperty(name = SpansFollowSampling.PROPERTY, defaultValue = "true") boolean spans,
+            @ConfigProperty(name = "handinhand.gateway.timeouts.read-try") Duration readTry) {
         this.backends = backends;
         this.documents = documents;
         this.groups = groups;
@@ -141,6 +144,7 @@ public class ProxyHandler {
         this.verifiedTokens = verifiedTokens;
         this.meters = meters;
         this.spans = spans;
+        this.readTry = readTry;
     }
 
     /** Where a request goes and how it is treated, decided before the token is checked. */
@@ -394,6 +398,8 @@ public class ProxyHandler {
         /** Whether the request has a body at all (a Content-Length above 0, or Transfer-Encoding). */
         final boolean hasBody;
         boolean bodySent;
+        /** Whether an instance already let a try of this read pass unanswered: the caller then gets 504. */
+        boolean tryExpired;
 
         Outgoing(LimitedBody body, boolean chunked, boolean hasBody) {
             this.body = body;
@@ -424,8 +430,10 @@ public class ProxyHandler {
      * Sends the request to instance {@code index} of {@code order}. Another instance is tried when this
      * one cannot be reached (nothing was sent, so this holds for every method), and when a read without a
      * body (GET, HEAD, OPTIONS) fails before any answer, say because the instance died under it: sending
-     * such a request twice changes nothing. A timeout is not retried (the service may still be working on
-     * it, and the caller has waited long enough), nor is a write once its body has gone out.
+     * such a request twice changes nothing. Such a read also goes to the next instance when this one has not
+     * started its answer within {@code read-try} (an instance just started, its code not compiled yet, or
+     * stalled), with what is left of the timeout. A write is never sent again once its body has gone out,
+     * nor is anything once the whole timeout has passed.
      */
     private void attempt(RoutingContext rc, List<URI> order, int index, MultiMap headers, Outgoing sending,
             Duration timeout) {
@@ -445,13 +453,22 @@ public class ProxyHandler {
                     LOG.warnf("%s is unreachable (%s); %s %s goes to %s", backend, opened.cause().toString(),
                             request.method(), request.path(), order.get(index + 1));
                     attempt(rc, order, index + 1, headers, sending, timeout);
+                } else if (sending.tryExpired) {
+                    // The instances that are up were too slow; that this last one is down is not the story.
+                    LOG.warnf("%s is unreachable (%s) after the other instances' tries expired", backend,
+                            opened.cause().toString());
+                    GatewayProblems.send(rc, 504, "backend-timeout", "Gateway timeout",
+                            "The service did not answer in time");
                 } else {
                     backendFailed(rc, backend, opened.cause());
                 }
                 return;
             }
             HttpClientRequest outgoing = opened.result();
-            Deadline deadline = new Deadline(outgoing, timeout);
+            // A read that may go to another instance waits for this one only as long as one try may take.
+            boolean oneTry = another && repeatable(request) && readTry.compareTo(timeout) < 0;
+            Duration wait = oneTry ? readTry : timeout;
+            Deadline deadline = new Deadline(outgoing, wait);
             outgoing.response()
                     .onSuccess(response -> {
                         deadline.cancel();
@@ -461,6 +478,11 @@ public class ProxyHandler {
                         deadline.cancel();
                         if (body.exceeded()) {
                             tooLarge(rc, body.limit());
+                        } else if (deadline.expired() && oneTry && !rc.response().headWritten()) {
+                            LOG.warnf("%s did not answer %s %s within %s (one try); trying %s", backend,
+                                    request.method(), request.path(), wait, order.get(index + 1));
+                            sending.tryExpired = true;
+                            attempt(rc, order, index + 1, headers, sending, timeout.minus(wait));
                         } else if (deadline.expired()) {
                             LOG.warnf("%s did not answer %s %s within %s", backend, request.method(), request.path(),
                                     timeout);

@@ -26,7 +26,11 @@ import java.util.stream.Stream;
  */
 public final class LocalStack implements AutoCloseable {
 
-    static final Duration SERVICE_READY_TIMEOUT = Duration.ofSeconds(120);
+    /**
+     * How long a service may take to become ready: 120 s, or {@code SERVICE_READY_TIMEOUT} seconds (a
+     * catalogue loading 100,000 demo offers for the search benchmark needs longer).
+     */
+    static final Duration SERVICE_READY_TIMEOUT = readyTimeout(System.getenv("SERVICE_READY_TIMEOUT"));
     static final Duration KEYCLOAK_READY_TIMEOUT = Duration.ofSeconds(300);
 
     private final StackConfig config;
@@ -532,5 +536,21 @@ public final class LocalStack implements AutoCloseable {
         } catch (IOException e) {
             Console.warn("PostgreSQL did not stop cleanly: " + e.getMessage());
         }
+    }
+
+    static Duration readyTimeout(String seconds) {
+        if (seconds == null || seconds.isBlank()) {
+            return Duration.ofSeconds(120);
+        }
+        try {
+            long value = Long.parseLong(seconds.strip());
+            if (value >= 10 && value <= 3_600) {
+                return Duration.ofSeconds(value);
+            }
+        } catch (NumberFormatException e) {
+            // the message below
+        }
+        throw new IllegalArgumentException("SERVICE_READY_TIMEOUT must be a whole number of seconds from 10 to 3600, not '"
+                + seconds + "'");
     }
 }

@@ -58,4 +58,15 @@ class StackConfigTest {
                 "HANDINHAND_HOME", Path.of("").toAbsolutePath().toString()));
         assertEquals("-Xmx1g", own.serviceJavaOpts());
     }
+
+    @Test
+    void servicesGetTwoMinutesToBecomeReadyUnlessToldOtherwise() {
+        assertEquals(java.time.Duration.ofSeconds(120), LocalStack.readyTimeout(null));
+        assertEquals(java.time.Duration.ofSeconds(120), LocalStack.readyTimeout(" "));
+        assertEquals(java.time.Duration.ofSeconds(600), LocalStack.readyTimeout("600"));
+        for (String bad : new String[] {"5", "3601", "ten", "-1"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LocalStack.readyTimeout(bad));
+            assertTrue(e.getMessage().contains("SERVICE_READY_TIMEOUT") && e.getMessage().contains(bad), e.getMessage());
+        }
+    }
 }

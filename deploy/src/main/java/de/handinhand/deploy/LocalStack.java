@@ -311,8 +311,21 @@ public final class LocalStack implements AutoCloseable {
      * Kafka).
      */
     public Duration restart(Instance instance, boolean readyOnly) throws Exception {
+        return restart(instance, readyOnly, SERVICE_READY_TIMEOUT);
+    }
+
+    /**
+     * {@link #restart(Instance, boolean)} with a wait of its own: a test that restarts several JVMs at
+     * once on a machine already under load gives them longer than a start on a quiet one.
+     */
+    public Duration restart(Instance instance, boolean readyOnly, Duration timeout) throws Exception {
         instance.process.restart();
-        return instance.process.awaitReady(() -> readyOnly ? ready(instance) : live(instance), SERVICE_READY_TIMEOUT);
+        return instance.process.awaitReady(() -> readyOnly ? ready(instance) : live(instance), timeout);
+    }
+
+    /** Returns once a running instance answers ready (at once if it does), or fails after {@code timeout}. */
+    public void awaitReady(Instance instance, Duration timeout) throws InterruptedException {
+        instance.process.awaitReady(() -> ready(instance), timeout);
     }
 
     private Map<String, String> database(String name) {

@@ -47,6 +47,9 @@ class SearchTest {
     @Inject
     OfferSearch sql;
 
+    @Inject
+    de.handinhand.catalogue.offer.search.SearchReadModel readModel;
+
     /** Once per class, but inside the first test: Quarkus and its HTTP port are up only then. */
     @BeforeEach
     void offers() {
@@ -174,6 +177,28 @@ class SearchTest {
         search(Map.of("kreis", NORTH, "size", "2", "page", "0")).body("total", equalTo(3)).body("size", equalTo(2));
         given().queryParam("size", "201").get("/api/catalogue/offers").then().statusCode(400)
                 .body("errors[0].field", equalTo("size"));
+    }
+
+    @Test
+    void pagesShowEveryOfferWholeWhileOnlyTheConfiguredNumberIsKeptInMemory() {
+        // Five offers in two searches, three kept at most (%test.catalogue.search.page-offers): each page is
+        // shown whole the first time (loaded), and again (partly from memory, partly loaded anew).
+        Map<String, String> titles = Map.of(ids.get("sprachkurs"), "Sprachkurs für Frauen", ids.get("treffpunkt"),
+                "Treffpunkt für Flüchtlinge", ids.get("fahrrad"), "Fahrradwerkstatt", ids.get("jobboerse"),
+                "Jobbörse für Zugewanderte", ids.get("schwimmen"), "Frauenschwimmen");
+        for (int round = 0; round < 3; round++) {
+            for (String kreis : List.of(NORTH, SOUTH)) {
+                List<Map<String, Object>> items = search(Map.of("kreis", kreis)).extract().jsonPath().getList("items");
+                assertEquals(kreis.equals(NORTH) ? 3 : 2, items.size(), "round " + round + ", Kreis " + kreis);
+                for (Map<String, Object> item : items) {
+                    assertEquals(titles.get(item.get("id")), item.get("displayTitle"), "round " + round);
+                    assertEquals(kreis, item.get("kreisId"));
+                    assertNotNull(item.get("description"));
+                }
+                int kept = readModel.pageOffersKept();
+                assertTrue(kept > 0 && kept <= 3, "offers kept for pages: " + kept);
+            }
+        }
     }
 
     @Test

@@ -42,6 +42,15 @@ public interface SearchConfig {
     @WithDefault("mmap")
     Store store();
 
+    /**
+     * How many offers, as loaded for search pages, this instance keeps in memory while the index has
+     * not changed them (a page of 20 then costs no statement and no JSON parsing of its columns); a
+     * few KB each on the heap. Beyond it, arbitrary ones make room. 0 keeps none.
+     */
+    @WithDefault("10000")
+    @io.smallrye.config.WithName("page-offers")
+    int pageOffers();
+
     /** Where the index files go with {@code store=mmap}; a new temporary directory when absent. Rebuilt at every start. */
     Optional<String> indexDir();
 }

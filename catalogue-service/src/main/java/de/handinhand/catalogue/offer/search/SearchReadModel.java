@@ -39,11 +39,12 @@ public class SearchReadModel {
     private final AtomicLong localCommits = new AtomicLong();
     /**
      * The offers that search pages show, as loaded from PostgreSQL, while the index has not changed
-     * them: a page of 20 then costs no statement. At most {@link #PAGE_OFFERS} (a few KB each).
+     * them: a page of 20 then costs no statement. At most {@code catalogue.search.page-offers} (a few
+     * KB each); when full, arbitrary ones (the map's iteration order) make room for the newly loaded,
+     * so with more offers than that the share found here stays near the cap over the catalogue's size.
      */
     private final java.util.concurrent.ConcurrentHashMap<java.util.UUID, Offer> pageOffers =
             new java.util.concurrent.ConcurrentHashMap<>();
-    static final int PAGE_OFFERS = 5000;
     private volatile long caughtUp;
     private volatile ChangeFollower follower;
     private Path temporary;
@@ -150,9 +151,10 @@ public class SearchReadModel {
             // Kept only if the index applied no change meanwhile: what was loaded may predate it.
             long generation = f.index().generation();
             java.util.List<Offer> loaded = load.apply(missing);
-            boolean keep = f.index().generation() == generation;
-            if (keep && pageOffers.size() + loaded.size() > PAGE_OFFERS) {
-                pageOffers.clear();
+            int cap = config.pageOffers();
+            boolean keep = cap > 0 && f.index().generation() == generation;
+            if (keep) {
+                makeRoom(cap, loaded.size());
             }
             for (Offer offer : loaded) {
                 found.put(offer.id, offer);
@@ -162,6 +164,24 @@ public class SearchReadModel {
             }
         }
         return found;
+    }
+
+    /** Removes arbitrary kept offers until {@code coming} more fit under {@code cap}. */
+    private void makeRoom(int cap, int coming) {
+        int excess = pageOffers.size() + coming - cap;
+        if (excess <= 0) {
+            return;
+        }
+        var kept = pageOffers.keySet().iterator();
+        while (excess-- > 0 && kept.hasNext()) {
+            kept.next();
+            kept.remove();
+        }
+    }
+
+    /** How many offers are kept for search pages now (at most {@code catalogue.search.page-offers}). */
+    public int pageOffersKept() {
+        return pageOffers.size();
     }
 
     /** A transaction that wrote offers committed here ({@code OfferChanges}): the next search applies it. */

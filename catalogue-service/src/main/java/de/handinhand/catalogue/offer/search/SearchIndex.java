@@ -454,6 +454,7 @@ public final class SearchIndex implements Closeable {
             FixedBitSet base = matches(q, text, scores);
             // The filters without facets: town, cost, validity, the exact radius.
             Sparse distances = q.geo() ? new Sparse() : null;
+            Radius radius = q.geo() ? new Radius(q.area()) : null;
             Integer town = q.municipality() == null ? null : municipalities.getOrDefault(lower(q.municipality()), -2);
             int validOn = q.validOn() == null ? 0 : (int) q.validOn().toEpochDay();
             int notExpiredOn = q.notExpiredOn() == null ? 0 : (int) q.notExpiredOn().toEpochDay();
@@ -471,7 +472,7 @@ public final class SearchIndex implements Closeable {
                             && (q.validOn() == null || (validFrom[doc] <= validOn && validUntil[doc] >= validOn))
                             && (q.notExpiredOn() == null || validUntil[doc] >= notExpiredOn);
                     if (keep && q.geo()) {
-                        double distance = haversineIfWithin(docs[doc], q.area());
+                        double distance = haversineIfWithin(docs[doc], radius);
                         keep = !Double.isNaN(distance);
                         if (keep) {
                             distances.add(doc, distance);
@@ -700,24 +701,55 @@ public final class SearchIndex implements Closeable {
      * SQL's formula itself decides.
      */
     static double haversineIfWithin(OfferRow row, SearchQuery.Circle area) {
-        double dLat = area.radiusKm() / 111.2;
-        double cos = Math.max(Math.cos(Math.toRadians(area.lat())), 0.01);
-        double dLon = Math.min(area.radiusKm() / (111.32 * cos), 180);
-        double half = Math.sin(area.radiusKm() / (2 * SearchStatements.EARTH_KM));
-        double limit = half * half;
+        return haversineIfWithin(row, new Radius(area));
+    }
+
+    /**
+     * {@link #haversineIfWithin(OfferRow, SearchQuery.Circle)} with what depends on the circle alone
+     * worked out once per search: a dense radius search tests tens of thousands of offers, and these
+     * sines and cosines were half of the search's time at 100,000 offers. The arithmetic per location
+     * is the same, in the same order, so every result is the same to the last bit.
+     */
+    static double haversineIfWithin(OfferRow row, Radius r) {
         double min = Double.MAX_VALUE;
         boolean within = false;
         for (int i = 0; i < row.lats().length; i++) {
             double lat = row.lats()[i];
             double lon = row.lons()[i];
-            double a = haversine(area, lat, lon);
+            double a = r.haversine(lat, lon);
             min = Math.min(min, a);
-            if (!within && lat >= area.lat() - dLat && lat <= area.lat() + dLat && lon >= area.lon() - dLon
-                    && lon <= area.lon() + dLon) {
-                within = Math.abs(a - limit) > limit * 1e-9 ? a < limit : kilometres(a) <= area.radiusKm();
+            if (!within && lat >= r.area.lat() - r.dLat && lat <= r.area.lat() + r.dLat && lon >= r.area.lon() - r.dLon
+                    && lon <= r.area.lon() + r.dLon) {
+                within = Math.abs(a - r.limit) > r.limit * 1e-9 ? a < r.limit : kilometres(a) <= r.area.radiusKm();
             }
         }
         return within ? min : Double.NaN;
+    }
+
+    /** A search's circle with its bounding box, its haversine limit and the cosine of its centre. */
+    static final class Radius {
+        final SearchQuery.Circle area;
+        final double dLat;
+        final double dLon;
+        final double limit;
+        final double cosCentre;
+
+        Radius(SearchQuery.Circle area) {
+            this.area = area;
+            this.dLat = area.radiusKm() / 111.2;
+            double cos = Math.max(Math.cos(Math.toRadians(area.lat())), 0.01);
+            this.dLon = Math.min(area.radiusKm() / (111.32 * cos), 180);
+            double half = Math.sin(area.radiusKm() / (2 * SearchStatements.EARTH_KM));
+            this.limit = half * half;
+            this.cosCentre = Math.cos(Math.toRadians(area.lat()));
+        }
+
+        /** {@link SearchIndex#haversine}, term by term in its order. */
+        double haversine(double lat, double lon) {
+            double sinLat = Math.sin(Math.toRadians(lat - area.lat()) / 2);
+            double sinLon = Math.sin(Math.toRadians(lon - area.lon()) / 2);
+            return sinLat * sinLat + cosCentre * Math.cos(Math.toRadians(lat)) * sinLon * sinLon;
+        }
     }
 
     static double haversine(SearchQuery.Circle from, double lat, double lon) {

@@ -12,7 +12,7 @@ import java.util.Map;
  * mvn -q -pl bench compile exec:java -Dexec.args="lag --entries=200"
  * mvn -q -pl bench compile exec:java -Dexec.args="burst --entries=1000 --clients=64"
  * mvn -q -pl bench compile exec:java -Dexec.args="memory"
- * mvn -q -pl bench compile exec:java -Dexec.args="search --clients=32 --seconds=60"   (stack with DEMO_OFFERS=10000)
+ * mvn -q -pl bench compile exec:java -Dexec.args="search --clients=32 --rounds=3 --seconds=20"   (stack with DEMO_OFFERS=10000)
  * </pre>
  */
 public final class Bench {
@@ -35,9 +35,10 @@ public final class Bench {
                     options.getOrDefault("kafka", "localhost:9092"),
                     java.time.Duration.ofSeconds(Long.parseLong(options.getOrDefault("hold", "0")))).run();
             case "search" -> new SearchBench(target, Integer.parseInt(options.getOrDefault("clients", "32")),
-                    java.time.Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "60"))),
+                    java.time.Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "20"))),
                     java.time.Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "15"))),
                     Integer.parseInt(options.getOrDefault("distinct", "128")),
+                    Integer.parseInt(options.getOrDefault("rounds", "3")),
                     options.getOrDefault("catalogue", "http://localhost:8082"),
                     options.getOrDefault("db", "postgresql://catalogue:catalogue@localhost:15432/catalogue")).run();
             case "scoring" -> new ScoringBench(target, Integer.parseInt(options.getOrDefault("entries", "1000")),
@@ -79,7 +80,7 @@ public final class Bench {
                        Bench index [--offers=100000] [--distinct=20000] [--threads=CORES] [--seconds=30] [--warmup=10]
                        Bench scoring [--entries=1000] [--jurors=5] [--clients=32] [--kafka=localhost:9092] [--samples=50]
                                      [--warmup=0]
-                       Bench search [--clients=32] [--seconds=60] [--warmup=15] [--distinct=128] [--catalogue=http://localhost:8082]
+                       Bench search [--clients=32] [--rounds=3] [--seconds=20] [--warmup=15] [--distinct=128] [--catalogue=http://localhost:8082]
                                     [--db=postgresql://catalogue:catalogue@localhost:15432/catalogue]
                 """);
     }

@@ -25,31 +25,50 @@ final class IndexBench {
     private IndexBench() {
     }
 
-    record Result(double rate, Stats latency) {
-    }
+    /**
+     * The catalogue's index built once from the database, measured as often as asked: one of the
+     * targets of {@link SearchBench}'s alternating rounds. Deletes its files when closed.
+     */
+    static final class Built implements Rounds.Target, AutoCloseable {
+        private final ChangeFollower follower;
+        private final Path dir;
+        private final List<SearchQuery> searches;
+        private final int threads;
 
-    static Result run(String database, List<SearchQuery> searches, int threads, Duration warmup, Duration duration)
-            throws Exception {
-        URI uri = URI.create(database);
-        String[] credentials = uri.getUserInfo().split(":", 2);
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setURL("jdbc:postgresql://" + uri.getHost() + ":" + uri.getPort() + uri.getPath());
-        dataSource.setUser(credentials[0]);
-        dataSource.setPassword(credentials.length > 1 ? credentials[1] : "");
-        Path dir = Files.createTempDirectory("search-bench-index");
-        try (ChangeFollower follower = new ChangeFollower("bench", dataSource, new SearchIndex(new MMapDirectory(dir), true),
-                null, Duration.ofSeconds(1), Duration.ofMinutes(2))) {
+        Built(String database, List<SearchQuery> searches, int threads) throws Exception {
+            URI uri = URI.create(database);
+            String[] credentials = uri.getUserInfo().split(":", 2);
+            PGSimpleDataSource dataSource = new PGSimpleDataSource();
+            dataSource.setURL("jdbc:postgresql://" + uri.getHost() + ":" + uri.getPort() + uri.getPath());
+            dataSource.setUser(credentials[0]);
+            dataSource.setPassword(credentials.length > 1 ? credentials[1] : "");
+            this.dir = Files.createTempDirectory("search-bench-index");
+            this.searches = searches;
+            this.threads = threads;
+            this.follower = new ChangeFollower("bench", dataSource, new SearchIndex(new MMapDirectory(dir), true), null,
+                    Duration.ofSeconds(1), Duration.ofMinutes(2));
             long started = System.nanoTime();
             follower.build();
-            System.out.printf("raw index: built from the database in %d ms (%d offers)%n",
-                    (System.nanoTime() - started) / 1_000_000, follower.index().size());
-            loop(follower.index(), searches, threads, warmup, new Stats());
+            System.out.printf("raw index: built from the database in %d ms (%d offers); %d threads%n",
+                    (System.nanoTime() - started) / 1_000_000, follower.index().size(), threads);
+        }
+
+        @Override
+        public String name() {
+            return "index";
+        }
+
+        @Override
+        public Rounds.Measurement measure(Duration time) throws Exception {
             Stats latency = new Stats();
             long wall = System.nanoTime();
-            long done = loop(follower.index(), searches, threads, duration, latency);
-            double rate = done / ((System.nanoTime() - wall) / 1e9);
-            return new Result(rate, latency);
-        } finally {
+            long done = loop(follower.index(), searches, threads, time, latency);
+            return new Rounds.Measurement(done / ((System.nanoTime() - wall) / 1e9), latency, 0);
+        }
+
+        @Override
+        public void close() throws Exception {
+            follower.close();
             try (var files = Files.walk(dir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -22,14 +23,16 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The public search over the demo catalogue (start the stack with {@code DEMO_OFFERS=10000}):
- * {@code clients} connections through the gateway for {@code duration}, a realistic mix of
+ * The public search over the demo catalogue (start the stack with {@code DEMO_OFFERS=10000}) against
+ * what it is made of, in alternating rounds ({@link Rounds}: service, sql, index, then index, sql,
+ * service, ...): the service, {@code clients} connections through the gateway, a realistic mix of
  * {@code distinct} searches from {@link DemoSearches} (words with a filter, filters alone, radius
- * searches, later pages; facets always computed), drawn at random. Then, in the same run, the same
- * searches' SQL (the page statement and the facet statement, exactly as the service builds them)
- * as raw SQL through {@code pgbench} against the catalogue database, with as many clients for as
- * long, and the ratio service/raw; then the raw rate of the catalogue's search index itself, built in
- * this process from the same database ({@link IndexBench}). Prints figures; asserts nothing.
+ * searches, later pages; facets always computed), drawn at random; the same searches' SQL (the page
+ * statement and the facet statement, exactly as the service builds them) as raw SQL through
+ * {@code pgbench} against the catalogue database, with as many clients; the catalogue's search index
+ * itself, built in this process from the same database ({@link IndexBench}), one thread per core.
+ * Prints each round and the service against each of the others (median ratio and its spread);
+ * asserts nothing.
  *
  * <p>pgbench takes at most 128 scripts: with more distinct searches, it runs the first 128.
  */
@@ -42,16 +45,18 @@ final class SearchBench {
     private final Duration duration;
     private final Duration warmup;
     private final int distinct;
+    private final int rounds;
     private final String catalogue;
     private final String database;
 
-    SearchBench(Target target, int clients, Duration duration, Duration warmup, int distinct, String catalogue,
-            String database) {
+    SearchBench(Target target, int clients, Duration duration, Duration warmup, int distinct, int rounds,
+            String catalogue, String database) {
         this.target = target;
         this.clients = clients;
         this.duration = duration;
         this.warmup = warmup;
         this.distinct = distinct;
+        this.rounds = rounds;
         this.catalogue = catalogue;
         this.database = database;
     }
@@ -61,94 +66,144 @@ final class SearchBench {
         List<SearchQuery> searches = DemoSearches.mix(distinct, 2017, Validity.today(Clock.systemUTC()));
         List<String> paths = searches.stream().map(q -> "/api/catalogue/offers?" + DemoSearches.queryString(q)).toList();
         long offers = total();
-        System.out.printf("search benchmark: %d published offers, %d distinct searches, %d connections, %d s "
-                + "(after %d s warm-up)%n", offers, searches.size(), clients, duration.toSeconds(), warmup.toSeconds());
-
-        double serviceRate;
-        Stats serviceLatency;
-        try (ClosedLoop loop = new ClosedLoop(target.gateway(), clients)) {
-            Random random = new Random(7);
-            java.util.function.Supplier<ClosedLoop.Call> next = () -> {
-                synchronized (random) {
-                    return new ClosedLoop.Call(HttpMethod.GET, paths.get(random.nextInt(paths.size())), null);
-                }
-            };
-            if (!warmup.isZero()) {
-                loop.runFor(next, clients, warmup, 200);
+        System.out.printf("search benchmark: %d published offers, %d distinct searches, %d connections; service, raw SQL "
+                + "and raw index in %d alternating rounds of %d s (after %d s warm-up each)%n", offers, searches.size(),
+                clients, rounds, duration.toSeconds(), warmup.toSeconds());
+        int threads = Runtime.getRuntime().availableProcessors();
+        try (Service service = new Service(paths); IndexBench.Built index = new IndexBench.Built(database, searches, threads)) {
+            List<Rounds.Target> targets = new ArrayList<>(List.of(service));
+            Pgbench sql = Pgbench.prepare(searches, clients, database);
+            if (sql != null) {
+                targets.add(sql);
             }
+            targets.add(index);
             double[] cacheBefore = cacheCounts();
-            ClosedLoop.Result result = loop.runFor(next, clients, duration, 200);
+            Map<String, List<Rounds.Measurement>> results = new Rounds(warmup, duration, rounds, System.out).run(targets);
             double[] cacheAfter = cacheCounts();
-            serviceRate = result.ok() / (result.wallNanos() / 1e9);
-            serviceLatency = result.latency();
-            System.out.printf("service (through the gateway): %.0f searches/s, %s, errors=%d %s%n", serviceRate,
-                    serviceLatency.summary(), result.errors(), result.errorSamples());
             double hits = cacheAfter[0] - cacheBefore[0];
             double misses = cacheAfter[1] - cacheBefore[1];
             if (hits + misses > 0) {
-                System.out.printf("  search cache during the run: %.0f hits, %.0f misses (%.1f %% hits)%n", hits, misses,
-                        100 * hits / (hits + misses));
+                System.out.printf("  search cache over the service's rounds and warm-up: %.0f hits, %.0f misses "
+                        + "(%.1f %% hits)%n", hits, misses, 100 * hits / (hits + misses));
             } else {
                 System.out.println("  search cache: not used (every search answered by the index: 100 % misses)");
             }
+            for (Rounds.Target baseline : targets.subList(1, targets.size())) {
+                Rounds.Comparison c = Rounds.compare("service", results.get("service"), baseline.name(),
+                        results.get(baseline.name()));
+                new Rounds(warmup, duration, rounds, System.out).print(c);
+            }
         }
-        pgbench(searches, serviceRate, serviceLatency);
-        // Last, so its CPU does not share the machine with the runs above.
-        IndexBench.Result index = IndexBench.run(database, searches, Runtime.getRuntime().availableProcessors(),
-                Duration.ofSeconds(Math.min(10, warmup.toSeconds())), Duration.ofSeconds(Math.min(30, duration.toSeconds())));
-        System.out.printf("raw index (in process, %d threads, the same searches): %.0f searches/s, %s%n",
-                Runtime.getRuntime().availableProcessors(), index.rate(), index.latency().summary());
-        System.out.printf("ratio service/raw index: throughput %.2f%n", serviceRate / index.rate());
     }
 
-    private void pgbench(List<SearchQuery> searches, double serviceRate, Stats serviceLatency) throws Exception {
-        Path dir = Files.createTempDirectory("search-bench");
-        List<String> command = new ArrayList<>(List.of("pgbench", "-n", "-c", String.valueOf(clients), "-j", "2",
-                "-T", String.valueOf(duration.toSeconds()), "-l", "--log-prefix=" + dir.resolve("tx")));
-        int scripts = Math.min(PGBENCH_MAX_SCRIPTS, searches.size());
-        for (int i = 0; i < scripts; i++) {
-            SearchQuery q = searches.get(i);
-            Path script = dir.resolve("search-" + i + ".sql");
-            // One search = its page statement and its facet statement, each on one line for pgbench.
-            Files.writeString(script, SqlLiterals.inline(SearchStatements.page(q)).replace('\n', ' ') + ";\n"
-                    + SqlLiterals.inline(SearchStatements.facets(q)).replace('\n', ' ') + ";\n");
-            command.add("-f");
-            command.add(script.toString());
+    /** The public search through the gateway: {@code clients} connections, searches drawn at random. */
+    private final class Service implements Rounds.Target, AutoCloseable {
+        private final ClosedLoop loop = new ClosedLoop(target.gateway(), clients);
+        private final Random random = new Random(7);
+        private final List<String> paths;
+
+        Service(List<String> paths) {
+            this.paths = paths;
         }
-        command.add(database);
-        Process process;
-        try {
-            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile())
-                    .start();
-        } catch (IOException e) {
-            System.out.println("raw SQL: pgbench not found (" + e.getMessage() + "); install the Debian package "
-                    + "postgresql-client to compare with raw SQL");
-            return;
+
+        @Override
+        public String name() {
+            return "service";
         }
-        int exit = process.waitFor();
-        String out = Files.readString(dir.resolve("out.txt"));
-        if (exit != 0) {
-            System.out.println("raw SQL: pgbench failed (exit " + exit + "):\n" + out);
-            return;
+
+        @Override
+        public Rounds.Measurement measure(Duration time) throws Exception {
+            ClosedLoop.Result result = loop.runFor(() -> {
+                synchronized (random) {
+                    return new ClosedLoop.Call(HttpMethod.GET, paths.get(random.nextInt(paths.size())), null);
+                }
+            }, clients, time, 200);
+            if (!result.errorSamples().isEmpty()) {
+                System.out.println("  service errors, for example " + result.errorSamples());
+            }
+            return new Rounds.Measurement(result.ok() / (result.wallNanos() / 1e9), result.latency(), result.errors());
         }
-        Stats raw = new Stats();
-        AtomicLong transactions = new AtomicLong();
-        try (Stream<Path> logs = Files.list(dir)) {
-            for (Path log : logs.filter(p -> p.getFileName().toString().startsWith("tx")).toList()) {
-                for (String line : Files.readAllLines(log)) {
-                    String[] f = line.split(" ");
-                    if (f.length >= 3) {
-                        raw.add(Long.parseLong(f[2]) / 1000.0);
-                        transactions.incrementAndGet();
+
+        @Override
+        public void close() {
+            loop.close();
+        }
+    }
+
+    /**
+     * The same searches' SQL (page and facet statement each, as the service builds them) through
+     * {@code pgbench} with as many clients; each round one pgbench run of the round's length.
+     */
+    private static final class Pgbench implements Rounds.Target {
+        private final Path dir;
+        private final List<String> command;
+
+        private Pgbench(Path dir, List<String> command) {
+            this.dir = dir;
+            this.command = command;
+        }
+
+        /** The scripts written once; null (and a message) where pgbench cannot run. */
+        static Pgbench prepare(List<SearchQuery> searches, int clients, String database) throws Exception {
+            Path dir = Files.createTempDirectory("search-bench");
+            List<String> command = new ArrayList<>(List.of("pgbench", "-n", "-c", String.valueOf(clients), "-j", "2"));
+            int scripts = Math.min(PGBENCH_MAX_SCRIPTS, searches.size());
+            for (int i = 0; i < scripts; i++) {
+                SearchQuery q = searches.get(i);
+                Path script = dir.resolve("search-" + i + ".sql");
+                // One search = its page statement and its facet statement, each on one line for pgbench.
+                Files.writeString(script, SqlLiterals.inline(SearchStatements.page(q)).replace('\n', ' ') + ";\n"
+                        + SqlLiterals.inline(SearchStatements.facets(q)).replace('\n', ' ') + ";\n");
+                command.add("-f");
+                command.add(script.toString());
+            }
+            command.add(database);
+            try {
+                Process check = new ProcessBuilder("pgbench", "--version").redirectErrorStream(true).start();
+                check.getInputStream().readAllBytes();
+                check.waitFor();
+            } catch (IOException e) {
+                System.out.println("raw SQL: pgbench not found (" + e.getMessage() + "); install the Debian package "
+                        + "postgresql-client to compare with raw SQL");
+                return null;
+            }
+            System.out.printf("raw SQL: pgbench, %d scripts (page + facet statement each)%n", scripts);
+            return new Pgbench(dir, command);
+        }
+
+        @Override
+        public String name() {
+            return "sql";
+        }
+
+        @Override
+        public Rounds.Measurement measure(Duration time) throws Exception {
+            Path run = Files.createTempDirectory(dir, "run");
+            List<String> round = new ArrayList<>(command);
+            round.addAll(round.size() - 1, List.of("-T", String.valueOf(Math.max(1, time.toSeconds())), "-l",
+                    "--log-prefix=" + run.resolve("tx")));
+            Process process = new ProcessBuilder(round).redirectErrorStream(true)
+                    .redirectOutput(run.resolve("out.txt").toFile()).start();
+            int exit = process.waitFor();
+            if (exit != 0) {
+                System.out.println("raw SQL: pgbench failed (exit " + exit + "):\n" + Files.readString(run.resolve("out.txt")));
+                return new Rounds.Measurement(0, new Stats(), 1);
+            }
+            Stats raw = new Stats();
+            AtomicLong transactions = new AtomicLong();
+            try (Stream<Path> logs = Files.list(run)) {
+                for (Path log : logs.filter(p -> p.getFileName().toString().startsWith("tx")).toList()) {
+                    for (String line : Files.readAllLines(log)) {
+                        String[] f = line.split(" ");
+                        if (f.length >= 3) {
+                            raw.add(Long.parseLong(f[2]) / 1000.0);
+                            transactions.incrementAndGet();
+                        }
                     }
                 }
             }
+            return new Rounds.Measurement(transactions.get() / (double) Math.max(1, time.toSeconds()), raw, 0);
         }
-        double rawRate = transactions.get() / (double) duration.toSeconds();
-        System.out.printf("raw SQL (pgbench, %d scripts, page + facet statement each): %.0f searches/s, %s%n", scripts,
-                rawRate, raw.summary());
-        System.out.printf("ratio service/raw: throughput %.2f, p50 %.2f, p99 %.2f%n", serviceRate / rawRate,
-                serviceLatency.percentile(50) / raw.percentile(50), serviceLatency.percentile(99) / raw.percentile(99));
     }
 
     private long total() throws Exception {

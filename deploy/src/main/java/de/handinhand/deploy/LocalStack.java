@@ -215,15 +215,25 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> urls = new LinkedHashMap<>();
         ports.forEach((service, list) -> urls.put(service.name(),
                 String.join(",", list.stream().map(port -> "http://localhost:" + port).toList())));
-        return new Service("gateway", "gateway", config.gatewayPort(), merge(commonEnv(), Map.of(
+        Map<String, String> env = new LinkedHashMap<>(Map.of(
                 "SUBMISSION_URL", urls.get("submission-service"),
                 "CATALOGUE_URL", urls.get("catalogue-service"),
                 "SCORING_URL", urls.get("scoring-service"),
                 // The web pages run on this machine and name each visitor in X-Forwarded-For, so the
                 // gateway limits anonymous visitors one by one instead of the pages as one client.
                 "GATEWAY_TRUSTED_PROXIES", System.getenv().getOrDefault("GATEWAY_TRUSTED_PROXIES",
-                        "127.0.0.1,::1"))));
+                        "127.0.0.1,::1")));
+        // A test's own stack may give reads longer than the gateway's default (GATEWAY_TIMEOUT_READ): see
+        // ReplicasIT. Not an option of the launcher: it starts the gateway with its defaults or the environment's.
+        String readTimeout = System.getProperty(GATEWAY_READ_TIMEOUT_PROPERTY);
+        if (readTimeout != null && !readTimeout.isBlank()) {
+            env.put("GATEWAY_TIMEOUT_READ", readTimeout.strip());
+        }
+        return new Service("gateway", "gateway", config.gatewayPort(), merge(commonEnv(), env));
     }
+
+    /** System property of a test JVM: the read timeout of the gateway of the stacks it starts. */
+    static final String GATEWAY_READ_TIMEOUT_PROPERTY = "handinhand.stack.gateway-read-timeout";
 
     /** The pages call the gateway like any other client; beside it, not behind it. */
     private Service web() {

@@ -92,7 +92,17 @@ class ReplicasIT {
     @BeforeAll
     static void startStack() throws Exception {
         startedNanos = System.nanoTime();
-        stack = FaultStack.start("replicas-stack", REPLICAS);
+        // Reads get 30 s in all here, not the gateway's default 10 s (each instance still only 4 s before the
+        // next is asked). Twice in CI, before any kill, both scoring instances took longer than 4 + 6 s for a read
+        // while the burst began: two instances of three services, the gateway, the pages, Keycloak, Kafka,
+        // PostgreSQL and this test on two cores. This test is about reads not failing because an instance died;
+        // the gateway's 504 when every instance is too slow is the gateway's ReplicasTest's.
+        System.setProperty(LocalStack.GATEWAY_READ_TIMEOUT_PROPERTY, "30s");
+        try {
+            stack = FaultStack.start("replicas-stack", REPLICAS);
+        } finally {
+            System.clearProperty(LocalStack.GATEWAY_READ_TIMEOUT_PROPERTY);
+        }
         for (String service : SERVICES) {
             assertEquals(REPLICAS, stack.instances(service).size(), service + " instances");
         }

@@ -154,11 +154,12 @@ public class SearchReadModel {
             int cap = config.pageOffers();
             boolean keep = cap > 0 && f.index().generation() == generation;
             if (keep) {
-                makeRoom(cap, loaded.size());
+                makeRoom(cap, Math.min(loaded.size(), cap));
             }
             for (Offer offer : loaded) {
                 found.put(offer.id, offer);
-                if (keep) {
+                // A page larger than the cap (up to 200 offers) keeps only what fits.
+                if (keep && pageOffers.size() < cap) {
                     pageOffers.put(offer.id, offer);
                 }
             }

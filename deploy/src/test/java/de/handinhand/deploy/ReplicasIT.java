@@ -409,7 +409,9 @@ class ReplicasIT {
         private volatile boolean stopping;
 
         Readers(String call) {
-            String organizer = stack.keycloak().token(Steps.ORGANIZER);
+            // The organizer's token is asked for at each read: the run outlives one access token (CI: 401s
+            // once the restarts took three minutes); Keycloak.token hands out the cached one while it is fresh.
+            java.util.function.Supplier<String> organizer = () -> stack.keycloak().token(Steps.ORGANIZER);
             // The jury's view of the call exists once the scoring service has heard of it.
             Gateway.eventually("call " + call + " in the scoring service",
                     () -> stack.gateway().as(Steps.ORGANIZER).get("/api/scoring/calls/" + call).statusCode(),
@@ -425,14 +427,14 @@ class ReplicasIT {
             read("/api/scoring/calls/" + call, organizer);
         }
 
-        private void warm(String service, String path, String token) {
+        private void warm(String service, String path, java.util.function.Supplier<String> token) {
             for (LocalStack.Instance instance : stack.instances(service)) {
                 AtomicLong answered = new AtomicLong();
                 Gateway.eventually(path + " answered 200 five times by " + instance.name(), Duration.ofMinutes(2), () -> {
                     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(instance.url() + path))
                             .timeout(Duration.ofSeconds(30)).GET();
                     if (token != null) {
-                        request.header("Authorization", "Bearer " + token);
+                        request.header("Authorization", "Bearer " + token.get());
                     }
                     if (http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                         answered.incrementAndGet();
@@ -442,13 +444,13 @@ class ReplicasIT {
             }
         }
 
-        private void read(String path, String token) {
+        private void read(String path, java.util.function.Supplier<String> token) {
             Thread thread = new Thread(() -> {
                 while (!stopping) {
                     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.config().gatewayUrl() + path))
                             .timeout(Duration.ofSeconds(30)).GET();
                     if (token != null) {
-                        request.header("Authorization", "Bearer " + token);
+                        request.header("Authorization", "Bearer " + token.get());
                     }
                     int status;
                     try {

@@ -78,7 +78,8 @@ final class SearchBench {
             }
             targets.add(index);
             double[] cacheBefore = cacheCounts();
-            Map<String, List<Rounds.Measurement>> results = new Rounds(warmup, duration, rounds, System.out).run(targets);
+            Rounds alternating = new Rounds(warmup, duration, rounds, System.out);
+            Map<String, List<Rounds.Measurement>> results = alternating.run(targets);
             double[] cacheAfter = cacheCounts();
             double hits = cacheAfter[0] - cacheBefore[0];
             double misses = cacheAfter[1] - cacheBefore[1];
@@ -91,7 +92,7 @@ final class SearchBench {
             for (Rounds.Target baseline : targets.subList(1, targets.size())) {
                 Rounds.Comparison c = Rounds.compare("service", results.get("service"), baseline.name(),
                         results.get(baseline.name()));
-                new Rounds(warmup, duration, rounds, System.out).print(c);
+                alternating.print(c);
             }
         }
     }

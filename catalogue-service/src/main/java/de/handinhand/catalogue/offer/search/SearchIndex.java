@@ -698,17 +698,8 @@ public final class SearchIndex implements Closeable {
      * radius; if so the haversine term {@code a} of its nearest location (the distance is
      * {@code 2R asin(sqrt(a))}, growing with {@code a}), else NaN. The radius is compared on
      * {@code a}, so only the page's distances need an arc sine; within a hair of the radius the
-     * SQL's formula itself decides.
-     */
-    static double haversineIfWithin(OfferRow row, SearchQuery.Circle area) {
-        return haversineIfWithin(row, new Radius(area));
-    }
-
-    /**
-     * {@link #haversineIfWithin(OfferRow, SearchQuery.Circle)} with what depends on the circle alone
-     * worked out once per search: a dense radius search tests tens of thousands of offers, and these
-     * sines and cosines were half of the search's time at 100,000 offers. The arithmetic per location
-     * is the same, in the same order, so every result is the same to the last bit.
+     * SQL's formula itself decides. What depends on the circle alone is worked out once per search
+     * ({@link Radius}): a dense radius search tests tens of thousands of offers.
      */
     static double haversineIfWithin(OfferRow row, Radius r) {
         double min = Double.MAX_VALUE;
@@ -744,18 +735,12 @@ public final class SearchIndex implements Closeable {
             this.cosCentre = Math.cos(Math.toRadians(area.lat()));
         }
 
-        /** {@link SearchIndex#haversine}, term by term in its order. */
+        /** The haversine term {@code a} of a location, as the SQL's formula computes it, term by term in its order. */
         double haversine(double lat, double lon) {
             double sinLat = Math.sin(Math.toRadians(lat - area.lat()) / 2);
             double sinLon = Math.sin(Math.toRadians(lon - area.lon()) / 2);
             return sinLat * sinLat + cosCentre * Math.cos(Math.toRadians(lat)) * sinLon * sinLon;
         }
-    }
-
-    static double haversine(SearchQuery.Circle from, double lat, double lon) {
-        double sinLat = Math.sin(Math.toRadians(lat - from.lat()) / 2);
-        double sinLon = Math.sin(Math.toRadians(lon - from.lon()) / 2);
-        return sinLat * sinLat + Math.cos(Math.toRadians(from.lat())) * Math.cos(Math.toRadians(lat)) * sinLon * sinLon;
     }
 
     static double kilometres(double haversine) {

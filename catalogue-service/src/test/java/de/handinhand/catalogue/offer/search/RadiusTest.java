@@ -17,6 +17,9 @@ import org.junit.jupiter.api.Test;
 class RadiusTest {
 
     private static final double[] RADII = {1e-6, 0.003, 0.5, 1, 2, 5, 10, 30, 80, 250, 500};
+    /** An offer with two locations far from every circle of the test. */
+    private static final OfferRow ELSEWHERE = new OfferRow(UUID.randomUUID(), null, null, null, null, null, new String[0],
+            new String[0], new String[0], false, 0, 0, 0, null, new double[] {-40, -41}, new double[] {170, 171});
 
     @Test
     void theFastTestDecidesAsTheSqlFormulaEvenOnTheCircle() {
@@ -46,9 +49,10 @@ class RadiusTest {
             }
             OfferRow row = new OfferRow(UUID.randomUUID(), null, null, null, null, null, new String[0], new String[0],
                     new String[0], false, 0, 0, 0, null, lats, lons);
-            SearchIndex.Places places = SearchIndex.Places.of(new OfferRow[] {row});
+            // Behind a deleted document and another offer, as in a view: the locations are found by offset.
+            SearchIndex.Places places = SearchIndex.Places.of(new OfferRow[] {null, ELSEWHERE, row});
 
-            double fast = places.haversineIfWithin(0, row, r);
+            double fast = places.haversineIfWithin(2, r);
             double exact = sqlFormula(row, r);
             String what = "circle " + circle + ", locations " + java.util.Arrays.toString(lats) + " "
                     + java.util.Arrays.toString(lons);

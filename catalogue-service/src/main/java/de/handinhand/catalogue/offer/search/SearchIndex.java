@@ -714,19 +714,30 @@ public final class SearchIndex implements Closeable {
             }
             double[] points = new double[STRIDE * start[docs.length]];
             for (int doc = 0; doc < docs.length; doc++) {
-                for (int i = 0; docs[doc] != null && i < docs[doc].lats().length; i++) {
-                    int at = STRIDE * (start[doc] + i);
-                    double lat = docs[doc].lats()[i];
-                    double lon = docs[doc].lons()[i];
-                    points[at] = lat;
-                    points[at + 1] = lon;
-                    points[at + 2] = Math.sin(Math.toRadians(lat) / 2);
-                    points[at + 3] = Math.cos(Math.toRadians(lat) / 2);
-                    points[at + 4] = Math.sin(Math.toRadians(lon) / 2);
-                    points[at + 5] = Math.cos(Math.toRadians(lon) / 2);
+                if (docs[doc] != null) {
+                    double[] own = docs[doc].places();
+                    System.arraycopy(own, 0, points, STRIDE * start[doc], own.length);
                 }
             }
             return new Places(start, points);
+        }
+
+        /**
+         * One offer's locations as a view keeps them, {@value #STRIDE} values each: latitude, longitude,
+         * and the sine and cosine of half the latitude and of half the longitude in radians.
+         */
+        static double[] points(double[] lats, double[] lons) {
+            double[] points = new double[STRIDE * lats.length];
+            for (int i = 0; i < lats.length; i++) {
+                int at = STRIDE * i;
+                points[at] = lats[i];
+                points[at + 1] = lons[i];
+                points[at + 2] = Math.sin(Math.toRadians(lats[i]) / 2);
+                points[at + 3] = Math.cos(Math.toRadians(lats[i]) / 2);
+                points[at + 4] = Math.sin(Math.toRadians(lons[i]) / 2);
+                points[at + 5] = Math.cos(Math.toRadians(lons[i]) / 2);
+            }
+            return points;
         }
 
         /**

@@ -99,7 +99,7 @@ public class HsdsExport {
     private Hsds.Page<Hsds.Service> servicesPage(List<UUID> ids, long total, Query q) {
         Map<UUID, Offer> found = new HashMap<>();
         if (!ids.isEmpty()) {
-            offers.list("id in ?1", ids).forEach(o -> found.put(o.id, o));
+            offers.byIds(ids).forEach(o -> found.put(o.id, o));
         }
         LocalDate today = Validity.today(clock);
         List<Hsds.Service> contents = ids.stream().filter(found::containsKey)

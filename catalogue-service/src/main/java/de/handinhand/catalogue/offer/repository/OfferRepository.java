@@ -22,6 +22,19 @@ public class OfferRepository implements PanacheRepositoryBase<Offer, UUID> {
         return query.page(page.page(), page.size()).list();
     }
 
+    /**
+     * The offers with these ids that exist, in the ids' order. Hibernate's multi-id load binds the ids
+     * as one array ({@code id = any(?)} on PostgreSQL), so its statement is translated once; an HQL
+     * {@code id in ?1} with a list of varying length was translated again on every call (JFR: a
+     * third of a search page's Hibernate time).
+     */
+    public List<Offer> byIds(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return getSession().findMultiple(Offer.class, ids).stream().filter(java.util.Objects::nonNull).toList();
+    }
+
     public List<Offer> derivedFrom(UUID submissionId) {
         return list("originSubmissionId", Sort.ascending("originProject"), submissionId);
     }

@@ -58,7 +58,7 @@ public class OfferService {
         OfferSearch.Result result = search.search(query);
         Map<UUID, Offer> found = result.hits().isEmpty() ? Map.of()
                 : search.pageOffers(result.hits().stream().map(OfferSearch.Hit::id).toList(),
-                        ids -> offers.list("id in ?1", ids));
+                        offers::byIds);
         List<OfferView> items = result.hits().stream().filter(h -> found.containsKey(h.id()))
                 .map(h -> OfferMapper.toView(found.get(h.id()), language, h.distanceKm())).toList();
         return new SearchPage(items, result.total(), query.page(), query.size(), result.facets());

@@ -24,10 +24,11 @@ import java.util.stream.Stream;
 
 /**
  * The public search over the demo catalogue (start the stack with {@code DEMO_OFFERS=10000}) against
- * what it is made of, in alternating rounds ({@link Rounds}: service, sql, index, then index, sql,
- * service, ...): the service, {@code clients} connections through the gateway, a realistic mix of
+ * what it is made of, in alternating rounds ({@link Rounds}: service, direct, sql, index, then
+ * index, sql, direct, service, ...): the service, {@code clients} connections through the gateway, a realistic mix of
  * {@code distinct} searches from {@link DemoSearches} (words with a filter, filters alone, radius
- * searches, later pages; facets always computed), drawn at random; the same searches' SQL (the page
+ * searches, later pages; facets always computed), drawn at random; the same searches straight to the
+ * catalogue, without the gateway ("direct"); the same searches' SQL (the page
  * statement and the facet statement, exactly as the service builds them) as raw SQL through
  * {@code pgbench} against the catalogue database, with as many clients; the catalogue's search index
  * itself, built in this process from the same database ({@link IndexBench}), one thread per core.
@@ -66,12 +67,14 @@ final class SearchBench {
         List<SearchQuery> searches = DemoSearches.mix(distinct, 2017, Validity.today(Clock.systemUTC()));
         List<String> paths = searches.stream().map(q -> "/api/catalogue/offers?" + DemoSearches.queryString(q)).toList();
         long offers = total();
-        System.out.printf("search benchmark: %d published offers, %d distinct searches, %d connections; service, raw SQL "
-                + "and raw index in %d alternating rounds of %d s (after %d s warm-up each)%n", offers, searches.size(),
+        System.out.printf("search benchmark: %d published offers, %d distinct searches, %d connections; service, the "
+                + "catalogue direct, raw SQL and raw index in %d alternating rounds of %d s (after %d s warm-up each)%n", offers, searches.size(),
                 clients, rounds, duration.toSeconds(), warmup.toSeconds());
         int threads = Runtime.getRuntime().availableProcessors();
-        try (Service service = new Service(paths); IndexBench.Built index = new IndexBench.Built(database, searches, threads)) {
-            List<Rounds.Target> targets = new ArrayList<>(List.of(service));
+        try (Service service = new Service("service", target.gateway(), paths);
+                Service direct = new Service("direct", catalogue, paths);
+                IndexBench.Built index = new IndexBench.Built(database, searches, threads)) {
+            List<Rounds.Target> targets = new ArrayList<>(List.of(service, direct));
             Pgbench sql = Pgbench.prepare(searches, clients, database);
             if (sql != null) {
                 targets.add(sql);
@@ -97,19 +100,25 @@ final class SearchBench {
         }
     }
 
-    /** The public search through the gateway: {@code clients} connections, searches drawn at random. */
+    /**
+     * The public search over HTTP, {@code clients} connections, searches drawn at random: "service"
+     * through the gateway, "direct" straight to the catalogue (what the gateway's hop costs).
+     */
     private final class Service implements Rounds.Target, AutoCloseable {
-        private final ClosedLoop loop = new ClosedLoop(target.gateway(), clients);
+        private final String name;
+        private final ClosedLoop loop;
         private final Random random = new Random(7);
         private final List<String> paths;
 
-        Service(List<String> paths) {
+        Service(String name, String baseUrl, List<String> paths) {
+            this.name = name;
+            this.loop = new ClosedLoop(baseUrl, clients);
             this.paths = paths;
         }
 
         @Override
         public String name() {
-            return "service";
+            return name;
         }
 
         @Override
@@ -120,7 +129,7 @@ final class SearchBench {
                 }
             }, clients, time, 200);
             if (!result.errorSamples().isEmpty()) {
-                System.out.println("  service errors, for example " + result.errorSamples());
+                System.out.println("  " + name + " errors, for example " + result.errorSamples());
             }
             return new Rounds.Measurement(result.ok() / (result.wallNanos() / 1e9), result.latency(), result.errors());
         }

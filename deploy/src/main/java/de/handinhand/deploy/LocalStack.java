@@ -333,6 +333,20 @@ public final class LocalStack implements AutoCloseable {
         return instance.process.awaitReady(() -> readyOnly ? ready(instance) : live(instance), timeout);
     }
 
+    /** Starts a stopped or killed instance again and returns at once; {@link #awaitReady} waits for it. */
+    public void startAgain(Instance instance) throws IOException {
+        instance.process.restart();
+    }
+
+    /** PostgreSQL keeps serving the connections already open and answers no new one (its postmaster stopped). */
+    public void refuseNewDatabaseConnections() throws Exception {
+        postgres.refuseNewConnections();
+    }
+
+    public void acceptDatabaseConnections() throws Exception {
+        postgres.acceptConnections();
+    }
+
     /** Returns once a running instance answers ready (at once if it does), or fails after {@code timeout}. */
     public void awaitReady(Instance instance, Duration timeout) throws InterruptedException {
         instance.process.awaitReady(() -> ready(instance), timeout);

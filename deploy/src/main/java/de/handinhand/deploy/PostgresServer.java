@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The stack's PostgreSQL: the zonky binaries from Maven Central, data in {@code <data>/postgres}
@@ -24,6 +25,7 @@ final class PostgresServer implements AutoCloseable {
 
     private final StackConfig config;
     private EmbeddedPostgres postgres;
+    private volatile boolean paused;
 
     PostgresServer(StackConfig config) {
         this.config = config;
@@ -79,12 +81,42 @@ final class PostgresServer implements AutoCloseable {
         }
     }
 
+    /**
+     * SIGSTOP to the postmaster alone: the connections already open keep working (each is served by
+     * its own backend process), a new one gets no answer until {@link #acceptConnections()}.
+     */
+    void refuseNewConnections() throws IOException, InterruptedException {
+        signalPostmaster("STOP");
+        paused = true;
+    }
+
+    void acceptConnections() throws IOException, InterruptedException {
+        signalPostmaster("CONT");
+        paused = false;
+    }
+
+    private void signalPostmaster(String signal) throws IOException, InterruptedException {
+        // The first line of postmaster.pid is the postmaster's process id.
+        String pid = Files.readAllLines(config.dataDir().resolve("postgres").resolve("postmaster.pid")).get(0).trim();
+        Process kill = new ProcessBuilder("kill", "-" + signal, pid).redirectErrorStream(true).start();
+        if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            throw new IOException("kill -" + signal + " " + pid + " failed: " + new String(kill.getInputStream().readAllBytes()));
+        }
+    }
+
     String jdbcUrl(String database) {
         return "jdbc:postgresql://localhost:" + config.postgresPort() + "/" + database;
     }
 
     @Override
     public void close() throws IOException {
+        if (paused) {
+            try {
+                acceptConnections();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (postgres != null) {
             postgres.close();
             postgres = null;

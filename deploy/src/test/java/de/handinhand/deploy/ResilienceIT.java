@@ -4,6 +4,7 @@ import static de.handinhand.deploy.Gateway.eventually;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -114,6 +115,24 @@ class ResilienceIT {
         } finally {
             stack.ensureKafkaRunning();
         }
+    }
+
+    /**
+     * A service that starts while the database answers no new connection (restarting, or a machine
+     * so busy that connecting takes longer than the pool waits) waits and tries again instead of
+     * exiting, and serves once the database answers. In CI a restarted instance once exited here.
+     */
+    @Test
+    void aServiceStartedWhileTheDatabaseRefusesWaitsForIt() throws Exception {
+        String call = steps.openCall("Resilience Database " + Steps.uniqueWord(""));
+        String entry = steps.submitted("heilbronn", call, "Heilbronn: die Datenbank wartet", "Sprachcafé");
+        eventually("the entry at the jury", Duration.ofSeconds(90), () -> steps.caseOf(call, entry), c -> c != null);
+        String log = stack.restartWhileTheDatabaseRefuses("scoring-service", l -> l.contains("Retrying in"),
+                Duration.ofMinutes(3));
+        // It waited for the database (the migration's connection retried) and did not stop.
+        assertTrue(log.contains("Connection error"), log);
+        // And it serves what it held before: the case through the gateway, with a real token.
+        eventually("the case after the restart", Duration.ofSeconds(60), () -> steps.caseOf(call, entry), c -> c != null);
     }
 
     @Test

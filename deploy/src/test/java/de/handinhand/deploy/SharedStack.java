@@ -1,13 +1,17 @@
 package de.handinhand.deploy;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The one local stack of a failsafe run (embedded PostgreSQL, Kafka, Keycloak and the services,
@@ -62,6 +66,46 @@ final class SharedStack implements AutoCloseable {
         if (!listening(config.kafkaPort())) {
             stack.startKafka();
             started.addAll(stack.pids());
+        }
+    }
+
+    /**
+     * Kills the first instance of {@code service} and starts it again while PostgreSQL answers no new
+     * connection; lets the database answer again once {@code waiting} holds for what the instance has
+     * logged since, then waits until the instance is ready. Returns that log.
+     */
+    synchronized String restartWhileTheDatabaseRefuses(String service, Predicate<String> waiting,
+            Duration timeout) throws Exception {
+        LocalStack.Instance instance = stack.instances(service).get(0);
+        Path log = config.logDir().resolve(instance.name() + ".log");
+        long from = Files.size(log);
+        stack.kill(instance);
+        stack.refuseNewDatabaseConnections();
+        try {
+            stack.startAgain(instance);
+            started.addAll(stack.pids());
+            Gateway.eventually(instance.name() + " restarted while the database refuses, logging that it waits",
+                    timeout, () -> {
+                        if (!instance.isAlive()) {
+                            throw new IllegalStateException(instance.name() + " exited instead of waiting for the "
+                                    + "database; its log since the restart:\n" + logSince(log, from));
+                        }
+                        return logSince(log, from);
+                    }, waiting);
+        } finally {
+            stack.acceptDatabaseConnections();
+        }
+        stack.awaitReady(instance, timeout);
+        started.addAll(stack.pids());
+        return logSince(log, from);
+    }
+
+    private static String logSince(Path log, long from) throws IOException {
+        try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
+            file.seek(Math.min(from, file.length()));
+            byte[] bytes = new byte[(int) (file.length() - file.getFilePointer())];
+            file.readFully(bytes);
+            return new String(bytes, StandardCharsets.UTF_8);
         }
     }
 

@@ -25,11 +25,11 @@ import java.util.stream.Stream;
 /**
  * The public search over the demo catalogue (start the stack with {@code DEMO_OFFERS=10000}) against
  * what it is made of, in alternating rounds ({@link Rounds}: service, direct, sql, index, then
- * index, sql, direct, service, ...): the service, {@code clients} connections through the gateway, a realistic mix of
- * {@code distinct} searches from {@link DemoSearches} (words with a filter, filters alone, radius
- * searches, later pages; facets always computed), drawn at random; the same searches straight to the
- * catalogue, without the gateway ("direct"); the same searches' SQL (the page
- * statement and the facet statement, exactly as the service builds them) as raw SQL through
+ * index, sql, direct, service, ...): the service, {@code clients} connections through the gateway,
+ * a realistic mix of {@code distinct} searches from {@link DemoSearches} (words with a filter,
+ * filters alone, radius searches, later pages; facets always computed), drawn at random; the same
+ * searches straight to the catalogue, without the gateway ("direct"); the same searches' SQL (the
+ * page statement and the facet statement, exactly as the service builds them) as raw SQL through
  * {@code pgbench} against the catalogue database, with as many clients; the catalogue's search index
  * itself, built in this process from the same database ({@link IndexBench}), one thread per core.
  * Prints each round and the service against each of the others (median ratio and its spread);
@@ -68,8 +68,8 @@ final class SearchBench {
         List<String> paths = searches.stream().map(q -> "/api/catalogue/offers?" + DemoSearches.queryString(q)).toList();
         long offers = total();
         System.out.printf("search benchmark: %d published offers, %d distinct searches, %d connections; service, the "
-                + "catalogue direct, raw SQL and raw index in %d alternating rounds of %d s (after %d s warm-up each)%n", offers, searches.size(),
-                clients, rounds, duration.toSeconds(), warmup.toSeconds());
+                + "catalogue direct, raw SQL and raw index in %d alternating rounds of %d s (after %d s warm-up each)%n",
+                offers, searches.size(), clients, rounds, duration.toSeconds(), warmup.toSeconds());
         int threads = Runtime.getRuntime().availableProcessors();
         try (Service service = new Service("service", target.gateway(), paths);
                 Service direct = new Service("direct", catalogue, paths);

@@ -100,7 +100,8 @@ final class PostgresServer implements AutoCloseable {
         String pid = Files.readAllLines(config.dataDir().resolve("postgres").resolve("postmaster.pid")).get(0).trim();
         Process kill = new ProcessBuilder("kill", "-" + signal, pid).redirectErrorStream(true).start();
         if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
-            throw new IOException("kill -" + signal + " " + pid + " failed: " + new String(kill.getInputStream().readAllBytes()));
+            throw new IOException("kill -" + signal + " " + pid + " failed: "
+                    + new String(kill.getInputStream().readAllBytes()));
         }
     }
 

@@ -120,7 +120,8 @@ class ResilienceIT {
     /**
      * A service that starts while the database answers no new connection (restarting, or a machine
      * so busy that connecting takes longer than the pool waits) waits and tries again instead of
-     * exiting, and serves once the database answers. In CI a restarted instance once exited here.
+     * exiting, and serves once the database answers. In CI, ReplicasIT's restarted submission service
+     * once exited this way on a machine at 100 % CPU.
      */
     @Test
     void aServiceStartedWhileTheDatabaseRefusesWaitsForIt() throws Exception {
@@ -132,7 +133,8 @@ class ResilienceIT {
         // It waited for the database (the migration's connection retried) and did not stop.
         assertTrue(log.contains("Connection error"), log);
         // And it serves what it held before: the case through the gateway, with a real token.
-        eventually("the case after the restart", Duration.ofSeconds(60), () -> steps.caseOf(call, entry), c -> c != null);
+        eventually("the case after the restart", Duration.ofSeconds(60), () -> steps.caseOf(call, entry),
+                c -> c != null);
     }
 
     @Test

@@ -72,6 +72,14 @@ public interface GatewayConfig {
          */
         Duration readTry();
 
+        /**
+         * How long an instance of a service with several that refused a connection (down, restarting) is
+         * asked only after the others: meanwhile a read is not cut at {@link #readTry()} when every other
+         * instance is such, so the live one has the whole read timeout instead of a try followed by the dead
+         * one's refusal and a 504. A connection it accepts again ends this at once.
+         */
+        Duration skipUnreachable();
+
         /** Every other request: writes. */
         @WithName("default")
         Duration writes();

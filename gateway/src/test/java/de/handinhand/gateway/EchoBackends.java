@@ -70,6 +70,9 @@ public class EchoBackends implements QuarkusTestResourceLifecycleManager {
             config.put("handinhand.gateway.backends.submission.url", "http://localhost:" + closedPort()
                     + ",http://localhost:" + echo("submission-a", "submission")
                     + ",http://localhost:" + echo("submission-b", "submission"));
+            // Two of the catalogue: one answering, one down.
+            config.put("handinhand.gateway.backends.catalogue.url", "http://localhost:" + echo("catalogue-a", "catalogue")
+                    + ",http://localhost:" + closedPort());
         }
         if (!stored) {
             config.put("handinhand.gateway.backends.archive.url", "http://localhost:" + closedPort());

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
  * A service run as several instances ({@code url} with comma-separated addresses, as the local stack's
  * {@code --replicas} configures it): the gateway takes the instances in turn, and a request that finds
  * an instance down goes to the next one, so the caller never sees the instance that died. Here the
- * submission service has three instances, the first of which has nothing listening.
+ * submission service has three instances, the first of which has nothing listening, and the catalogue
+ * two, the second of which has nothing listening.
  */
 @QuarkusTest
 @TestProfile(ReplicasTest.ThreeInstances.class)
@@ -75,6 +76,26 @@ class ReplicasTest {
                     .body("method", equalTo("GET"));
         }
         assertTrue(hits("submission-a") > before, "the turn never reached the slow instance: nothing was proven");
+    }
+
+    @Test
+    void aReadWhoseOtherInstanceIsDownHasTheWholeReadTimeoutOnTheLiveOne() {
+        // The catalogue has two instances here: catalogue-a and one with nothing listening. Two quick reads
+        // start one at each (the turn alternates), so the gateway has seen the dead one refuse.
+        for (int i = 0; i < 2; i++) {
+            given().get("/api/catalogue/offers").then().statusCode(200).header("X-Backend", "catalogue-a");
+        }
+        // catalogue-a takes 700 ms: longer than one try (400 ms), shorter than the read timeout (1 s). Whichever
+        // instance's turn it is, the caller gets its answer, not a try cut short and then the dead one's 504.
+        int before = hits("catalogue-a");
+        for (int i = 0; i < 4; i++) {
+            given().get("/api/catalogue/offers?delay=700")
+                    .then().statusCode(200)
+                    .header("X-Backend", "catalogue-a")
+                    .body("method", equalTo("GET"));
+        }
+        // Each read reached catalogue-a once: none was cut at a try and sent to it again.
+        assertEquals(4, hits("catalogue-a") - before);
     }
 
     @Test

@@ -118,8 +118,15 @@ public class ProxyHandler {
     private final boolean spans;
     /** How long one instance may take with a read before the next instance is asked (GatewayConfig.Timeouts). */
     private final Duration readTry;
+    /**
+     * How long an instance that refused a connection is asked only after the others
+     * (GatewayConfig.Timeouts#skipUnreachable).
+     */
+    private final long skipUnreachableNanos;
     /** Whose turn it is next, per backend with several instances. */
     private final Map<String, AtomicInteger> turns = new ConcurrentHashMap<>();
+    /** Instances that refused a connection, with when ({@link System#nanoTime()}) they are asked first again. */
+    private final Map<URI, Long> unreachableUntil = new ConcurrentHashMap<>();
     /**
      * One client (and connection pool) per event loop (that of the request's context), made on first use:
      * its connections belong to the loop that serves the caller, so a request and its answer stay on one
@@ -133,7 +140,8 @@ public class ProxyHandler {
             IdentityProviderManager identities, OpenTelemetry telemetry, Vertx vertx, RateLimiter rateLimiter,
             VerifiedTokens verifiedTokens, ProxyMeters meters,
             @ConfigProperty(name = SpansFollowSampling.PROPERTY, defaultValue = "true") boolean spans,
-            @ConfigProperty(name = "handinhand.gateway.timeouts.read-try") Duration readTry) {
+            @ConfigProperty(name = "handinhand.gateway.timeouts.read-try") Duration readTry,
+            @ConfigProperty(name = "handinhand.gateway.timeouts.skip-unreachable") Duration skipUnreachable) {
         this.backends = backends;
         this.documents = documents;
         this.groups = groups;
@@ -145,6 +153,7 @@ public class ProxyHandler {
         this.meters = meters;
         this.spans = spans;
         this.readTry = readTry;
+        this.skipUnreachableNanos = skipUnreachable.toNanos();
     }
 
     /** Where a request goes and how it is treated, decided before the token is checked. */
@@ -411,6 +420,7 @@ public class ProxyHandler {
     /**
      * A backend's instances, starting with the one whose turn it is: requests go round the instances
      * one after the other, and a request that cannot be placed on one tries the next in this order.
+     * Instances that lately refused a connection come last, kept only as a last resort.
      */
     private List<URI> inTurn(Backend backend) {
         List<URI> all = backend.instances();
@@ -420,10 +430,44 @@ public class ProxyHandler {
         int first = Math.floorMod(turns.computeIfAbsent(backend.name(), name -> new AtomicInteger()).getAndIncrement(),
                 all.size());
         List<URI> order = new ArrayList<>(all.size());
+        List<URI> down = new ArrayList<>(0);
         for (int i = 0; i < all.size(); i++) {
-            order.add(all.get((first + i) % all.size()));
+            URI instance = all.get((first + i) % all.size());
+            (latelyUnreachable(instance) ? down : order).add(instance);
         }
+        order.addAll(down);
         return order;
+    }
+
+    /**
+     * Whether the instance refused a connection within the last {@code skip-unreachable}. A read whose
+     * only other instances are such is not cut at one try: the live instance gets the whole timeout,
+     * not a try and then a 504 from the dead one (CI saw that while an instance was restarted).
+     */
+    private boolean latelyUnreachable(URI instance) {
+        Long until = unreachableUntil.get(instance);
+        if (until == null) {
+            return false;
+        }
+        if (System.nanoTime() - until < 0) {
+            return true;
+        }
+        unreachableUntil.remove(instance, until);
+        return false;
+    }
+
+    private void refused(URI instance) {
+        unreachableUntil.put(instance, System.nanoTime() + skipUnreachableNanos);
+    }
+
+    /** Whether an instance after {@code index} in {@code order} may answer: one that has not lately refused. */
+    private boolean anotherAnswering(List<URI> order, int index) {
+        for (int i = index + 1; i < order.size(); i++) {
+            if (!latelyUnreachable(order.get(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -449,6 +493,9 @@ public class ProxyHandler {
         LimitedBody body = sending.body;
         client().request(options).onComplete(opened -> {
             if (opened.failed()) {
+                if (unreachable(opened.cause())) {
+                    refused(backend);
+                }
                 if (another && unreachable(opened.cause())) {
                     LOG.warnf("%s is unreachable (%s); %s %s goes to %s", backend, opened.cause().toString(),
                             request.method(), request.path(), order.get(index + 1));
@@ -465,8 +512,14 @@ public class ProxyHandler {
                 return;
             }
             HttpClientRequest outgoing = opened.result();
-            // A read that may go to another instance waits for this one only as long as one try may take.
-            boolean oneTry = another && repeatable(request) && readTry.compareTo(timeout) < 0;
+            if (!unreachableUntil.isEmpty()) {
+                // It takes connections again (restarted): back in its turn at once.
+                unreachableUntil.remove(backend);
+            }
+            // A read that may go to another instance waits for this one only as long as one try may take;
+            // if the others lately refused connections, this one has the whole timeout.
+            boolean oneTry = another && repeatable(request) && readTry.compareTo(timeout) < 0
+                    && anotherAnswering(order, index);
             Duration wait = oneTry ? readTry : timeout;
             Deadline deadline = new Deadline(outgoing, wait);
             outgoing.response()

@@ -135,6 +135,13 @@ class ResilienceIT {
         // And it serves what it held before: the case through the gateway, with a real token.
         eventually("the case after the restart", Duration.ofSeconds(60), () -> steps.caseOf(call, entry),
                 c -> c != null);
+        // And it takes new entries again. The killed instance's group membership holds the partitions
+        // until its Kafka session times out (45 s by default), so this may take up to that long; the
+        // next test then finds a stack that delivers within its usual wait (in CI it once did not).
+        String after = steps.draft("recklinghausen", call, "Recklinghausen: nach dem Neustart", "Sprachcafé");
+        steps.submit("recklinghausen", after);
+        eventually("the case of the entry submitted after the restart", Duration.ofSeconds(120),
+                () -> steps.caseOf(call, after), c -> c != null && Integer.valueOf(1).equals(c.get("version")));
     }
 
     @Test

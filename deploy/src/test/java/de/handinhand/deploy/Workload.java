@@ -122,6 +122,9 @@ final class Workload {
         private final ExecutorService workers;
         private final AtomicLong requests = new AtomicLong();
         private final AtomicLong skippedTicks = new AtomicLong();
+        private final AtomicLong ticks = new AtomicLong();
+        /** Only every n-th tick starts a change ({@link #slowTo}); 1: every tick. */
+        private volatile int oneTickIn = 1;
         /** The answers to the municipalities' re-reads (GET) by status; -1: no answer (connection broken, timeout). */
         private final Map<Integer, AtomicLong> reads = new java.util.concurrent.ConcurrentHashMap<>();
         private final Instant started = Instant.now();
@@ -145,6 +148,9 @@ final class Workload {
         }
 
         private void tick() {
+            if (ticks.incrementAndGet() % oneTickIn != 0) {
+                return;
+            }
             Actor actor = idle.poll();
             if (actor == null) {
                 // Every municipality is waiting for an answer: the stream slows down, as it would for people.
@@ -175,6 +181,17 @@ final class Workload {
 
         private void openCall() {
             calls.add(steps.openCall("Fault " + scenario + " " + (calls.size() + 1) + " " + Steps.uniqueWord("")));
+        }
+
+        /**
+         * From now on only one tick in {@code n} starts a change (1: the full rate again): the same
+         * municipalities and kinds of change, a fraction of the load.
+         */
+        void slowTo(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("one tick in " + n);
+            }
+            oneTickIn = n;
         }
 
         /** Stops starting changes and waits for those under way to be answered. */

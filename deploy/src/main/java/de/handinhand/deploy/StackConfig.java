@@ -6,6 +6,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Where the local stack lives and listens. Defaults follow SPEC §5; every port can be changed by
@@ -205,12 +207,28 @@ public record StackConfig(
         }
     }
 
+    /**
+     * A port nothing listens on now and that this JVM has not handed out before: the operating system
+     * may give the same free port to two calls in a row (it did in CI: the web pages and the scoring
+     * service of one test stack got the same port, the second to start exited, and the first answered
+     * the other's readiness probe).
+     */
     static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int tries = 0; tries < 100; tries++) {
+            int port;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                socket.setReuseAddress(true);
+                port = socket.getLocalPort();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (HANDED_OUT.add(port)) {
+                return port;
+            }
         }
+        throw new IllegalStateException("No free port that was not handed out already in 100 tries");
     }
+
+    /** The ports {@link #freePort()} has handed out in this JVM (a few dozen per test run). */
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 }

@@ -5,12 +5,31 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class StackConfigTest {
 
     private static final Map<String, String> ENV = Map.of("HANDINHAND_HOME", Path.of("").toAbsolutePath().toString());
+
+    @Test
+    void noPortIsHandedOutTwice() {
+        // The operating system hands out free ports at random from ~28,000: among 1,000, repeats are all
+        // but certain (about 18 pairs expected), and one in a test stack made two of its parts share a port.
+        Set<Integer> seen = new HashSet<>();
+        for (int i = 0; i < 1_000; i++) {
+            int port = StackConfig.freePort();
+            assertTrue(seen.add(port), "port " + port + " handed out twice, after " + i + " others");
+        }
+        StackConfig config = StackConfig.forTests(Path.of("").toAbsolutePath(), Path.of("target/x"));
+        Set<Integer> ports = new HashSet<>(java.util.List.of(config.gatewayPort(), config.submissionPort(), config.cataloguePort(),
+                config.scoringPort(), config.keycloakPort(), config.kafkaPort(), config.kafkaControllerPort(),
+                config.postgresPort(), config.webPort()));
+        assertEquals(9, ports.size(), "the stack's parts share a port: " + config);
+        assertTrue(ports.stream().noneMatch(seen::contains), ports.toString());
+    }
 
     @Test
     void oneInstanceOfEachServiceUnlessAskedForMore() {

@@ -406,19 +406,13 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void checkPortsFree() {
-        Map<String, Integer> ports = new LinkedHashMap<>();
-        ports.put("GATEWAY_PORT", config.gatewayPort());
-        ports.put("WEB_PORT", config.webPort());
-        ports.put("SUBMISSION_PORT", config.submissionPort());
-        ports.put("CATALOGUE_PORT", config.cataloguePort());
-        ports.put("SCORING_PORT", config.scoringPort());
-        ports.put("KEYCLOAK_PORT", config.keycloakPort());
-        ports.put("KAFKA_PORT", config.kafkaPort());
-        ports.put("KAFKA_CONTROLLER_PORT", config.kafkaControllerPort());
-        ports.put("POSTGRES_PORT", config.postgresPort());
-        if (config.kafkaServicesPort() != 0) {
-            ports.put("the services' Kafka listener", config.kafkaServicesPort());
+        List<String> shared = config.sharedPorts();
+        if (!shared.isEmpty()) {
+            // Otherwise the part started second exits on the busy port while the first answers its probes.
+            throw new IllegalStateException(String.join("; ", shared)
+                    + ": each part of the stack needs a port of its own; choose another with these variables.");
         }
+        Map<String, Integer> ports = config.namedPorts();
         List<String> busy = new ArrayList<>();
         ports.forEach((name, port) -> {
             try (ServerSocket socket = new ServerSocket(port)) {

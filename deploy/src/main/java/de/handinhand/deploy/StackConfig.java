@@ -5,6 +5,10 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -205,6 +209,37 @@ public record StackConfig(
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a port number, not '" + value + "'");
         }
+    }
+
+    /** The port of each part of the stack, by the variable that sets it. */
+    public Map<String, Integer> namedPorts() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("GATEWAY_PORT", gatewayPort);
+        ports.put("WEB_PORT", webPort);
+        ports.put("SUBMISSION_PORT", submissionPort);
+        ports.put("CATALOGUE_PORT", cataloguePort);
+        ports.put("SCORING_PORT", scoringPort);
+        ports.put("KEYCLOAK_PORT", keycloakPort);
+        ports.put("KAFKA_PORT", kafkaPort);
+        ports.put("KAFKA_CONTROLLER_PORT", kafkaControllerPort);
+        ports.put("POSTGRES_PORT", postgresPort);
+        if (kafkaServicesPort != 0) {
+            ports.put("the services' Kafka listener", kafkaServicesPort);
+        }
+        return ports;
+    }
+
+    /** Each pair of parts given the same port, as "WEB_PORT and SCORING_PORT are both 8083"; empty when none is. */
+    public List<String> sharedPorts() {
+        Map<Integer, String> first = new HashMap<>();
+        List<String> shared = new ArrayList<>();
+        namedPorts().forEach((name, port) -> {
+            String other = first.putIfAbsent(port, name);
+            if (other != null) {
+                shared.add(other + " and " + name + " are both " + port);
+            }
+        });
+        return shared;
     }
 
     /**

@@ -32,6 +32,15 @@ class StackConfigTest {
     }
 
     @Test
+    void twoPartsGivenTheSamePortAreNamed() {
+        Map<String, String> env = new java.util.HashMap<>(ENV);
+        env.put("WEB_PORT", "8083");
+        assertEquals(java.util.List.of("WEB_PORT and SCORING_PORT are both 8083"),
+                StackConfig.fromCommandLine(new String[0], env).sharedPorts());
+        assertEquals(java.util.List.of(), StackConfig.fromCommandLine(new String[0], ENV).sharedPorts());
+    }
+
+    @Test
     void oneInstanceOfEachServiceUnlessAskedForMore() {
         assertEquals(1, StackConfig.fromCommandLine(new String[0], ENV).replicas());
         assertEquals(3, StackConfig.fromCommandLine(new String[] {"--replicas=3"}, ENV).replicas());
